@@ -1,0 +1,71 @@
+# The two commands a newcomer needs: `make run` and `make test`. Everything else is optional.
+SHELL := /bin/bash
+.SHELLFLAGS := -eu -o pipefail -c
+PYTHON ?= python3
+VENV ?= .venv
+BIN := $(VENV)/bin
+PORT ?= 8000
+AXE_VERSION := 4.14.1
+AXE_DIR := .cache/axe
+# pip's machine-wide mirror settings print one warning per package; keep the output readable.
+PIP := $(BIN)/pip install --quiet --disable-pip-version-check
+QUIET_PIP := grep -v "is ignored: it is neither a file nor a directory" || true
+
+.PHONY: run test install install-dev axe serve worker beat migrate demo clean help
+
+help:
+	@echo "make run   - install, migrate, load demo content, serve on http://127.0.0.1:$(PORT)"
+	@echo "make test  - install test tools and run the whole test suite"
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+
+$(VENV)/.installed: requirements.txt | $(BIN)/python
+	$(PIP) -r requirements.txt 2>&1 | $(QUIET_PIP)
+	@touch $@
+
+$(VENV)/.installed-dev: requirements.txt requirements-dev.txt | $(BIN)/python
+	$(PIP) -r requirements-dev.txt 2>&1 | $(QUIET_PIP)
+	@touch $(VENV)/.installed $@
+
+install: $(VENV)/.installed
+install-dev: $(VENV)/.installed-dev
+
+# axe-core checks every page the browser tests visit; it lives outside git.
+$(AXE_DIR)/node_modules/axe-core/axe.min.js:
+	@if command -v npm >/dev/null; then \
+	  npm install --silent --no-save --no-package-lock --no-audit --no-fund \
+	    --prefix $(AXE_DIR) axe-core@$(AXE_VERSION); \
+	else echo "npm not found: accessibility checks will be skipped outside CI"; fi
+
+axe: $(AXE_DIR)/node_modules/axe-core/axe.min.js
+
+migrate: $(VENV)/.installed
+	$(BIN)/python manage.py migrate --noinput
+
+demo: migrate
+	$(BIN)/python manage.py load_demo
+
+run: demo
+	@echo
+	@echo "  The portal:  http://127.0.0.1:$(PORT)/"
+	@echo "  Staff login: http://127.0.0.1:$(PORT)/en/admin/  (user: admin, password: admin — demo only)"
+	@echo
+	$(BIN)/python manage.py runserver 127.0.0.1:$(PORT)
+
+test: $(VENV)/.installed-dev axe
+	DJANGO_SETTINGS_MODULE=center.settings.test $(BIN)/python -m pytest $(PYTEST_ARGS)
+
+# The full stack (see README): gunicorn, a Celery worker and beat.
+serve: $(VENV)/.installed
+	$(BIN)/python manage.py collectstatic --noinput -v0
+	$(BIN)/gunicorn center.wsgi --bind 127.0.0.1:$(PORT) --workers 3
+
+worker: $(VENV)/.installed
+	$(BIN)/celery -A center worker --loglevel=info
+
+beat: $(VENV)/.installed
+	$(BIN)/celery -A center beat --loglevel=info
+
+clean:
+	rm -rf $(VENV) .cache .pytest_cache staticfiles .test-media .test-db.sqlite3

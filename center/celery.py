@@ -1,0 +1,10 @@
+import os
+
+from celery import Celery
+
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "center.settings.local")
+
+app = Celery("center")
+# Every CELERY_* Django setting configures the app; tasks live next to their workflow.
+app.config_from_object("django.conf:settings", namespace="CELERY")
+app.autodiscover_tasks()

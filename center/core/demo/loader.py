@@ -1,0 +1,120 @@
+"""Builds the demo page tree. Safe to run again: pages are found by reverse_id and only
+what is missing is created, so a second run changes nothing."""
+
+from dataclasses import dataclass, field
+
+from cms.api import add_plugin, create_page, create_page_content
+from cms.models import Page, PageContent
+from cms.utils.apphook_reload import mark_urlconf_as_changed
+from django.conf import settings
+from django.contrib.auth import get_user_model
+from django.contrib.sites.models import Site
+from django.db import transaction
+from djangocms_versioning.models import Version
+
+from .pages import PAGES
+
+DEMO_USERNAME = "admin"
+DEMO_PASSWORD = "admin"
+LOADER_USERNAME = "demo-loader"
+
+
+@dataclass
+class DemoReport:
+    created_pages: list[str] = field(default_factory=list)
+    created_translations: list[str] = field(default_factory=list)
+    superuser_created: bool = False
+
+
+def demo_user_get_or_create(*, report: DemoReport):
+    """The user the demo pages are created by. In demo mode it is a superuser with a
+    published password so a newcomer can log in; elsewhere an inactive system account."""
+    User = get_user_model()
+    if settings.DEMO_MODE:
+        user, created = User.objects.get_or_create(
+            username=DEMO_USERNAME,
+            defaults={"is_staff": True, "is_superuser": True, "email": "admin@localhost"},
+        )
+        if created:
+            user.set_password(DEMO_PASSWORD)
+            user.save(update_fields=["password"])
+            report.superuser_created = True
+        return user
+    user, _ = User.objects.get_or_create(
+        username=LOADER_USERNAME, defaults={"is_active": False, "is_staff": False}
+    )
+    return user
+
+
+def _publish_new_content(*, page: Page, language: str, spec: dict, user) -> None:
+    content = PageContent.admin_manager.filter(page=page, language=language).latest("pk")
+    content.rescan_placeholders()
+    for slot, by_language in spec.get("placeholders", {}).items():
+        placeholder = content.placeholders.get(slot=slot)
+        for body in by_language.get(language, []):
+            add_plugin(placeholder, "TextPlugin", language, body=body)
+    Version.objects.get_for_content(content).publish(user)
+
+
+def _create_page(*, spec: dict, parent: Page | None, user, site: Site) -> Page:
+    en = spec["titles"]["en"]
+    return create_page(
+        title=en["title"],
+        template=spec["template"],
+        language="en",
+        slug=en["slug"],
+        menu_title=en.get("menu_title"),
+        meta_description=en.get("meta_description"),
+        parent=parent,
+        in_navigation=spec["in_navigation"],
+        reverse_id=spec["reverse_id"],
+        created_by=user,
+        site=site,
+    )
+
+
+def _add_translation(*, page: Page, language: str, spec: dict, user) -> None:
+    titles = spec["titles"][language]
+    create_page_content(
+        language,
+        titles["title"],
+        page,
+        slug=titles["slug"],  # Chinese titles slugify to nothing: always pass a slug
+        menu_title=titles.get("menu_title"),
+        meta_description=titles.get("meta_description"),
+        in_navigation=spec["in_navigation"],
+        template=spec["template"],
+        created_by=user,
+    )
+
+
+def load_demo_pages() -> DemoReport:
+    report = DemoReport()
+    site = Site.objects.get_current()
+    site.name = settings.SITE_NAME
+    site.save(update_fields=["name"])
+    with transaction.atomic():
+        user = demo_user_get_or_create(report=report)
+        pages: dict[str, Page] = {}
+        for spec in PAGES:
+            reverse_id = spec["reverse_id"]
+            page = Page.objects.filter(reverse_id=reverse_id, site=site).first()
+            if page is None:
+                parent = pages.get(spec["parent"]) if spec["parent"] else None
+                page = _create_page(spec=spec, parent=parent, user=user, site=site)
+                _publish_new_content(page=page, language="en", spec=spec, user=user)
+                report.created_pages.append(reverse_id)
+            pages[reverse_id] = page
+            existing = set(page.get_languages())
+            for language in spec["titles"]:
+                if language in existing:
+                    continue
+                _add_translation(page=page, language=language, spec=spec, user=user)
+                _publish_new_content(page=page, language=language, spec=spec, user=user)
+                report.created_translations.append(f"{reverse_id}:{language}")
+        home = pages.get("home")
+        if home is not None and not home.is_home:
+            home.set_as_homepage(user)
+    if report.created_pages:
+        mark_urlconf_as_changed()
+    return report

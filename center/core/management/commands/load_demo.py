@@ -1,0 +1,23 @@
+from django.conf import settings
+from django.core.management.base import BaseCommand
+
+from center.core.demo.loader import DEMO_PASSWORD, DEMO_USERNAME, load_demo_pages
+
+
+class Command(BaseCommand):
+    help = "Load the Center's demo pages (English and Chinese). Safe to run repeatedly."
+
+    def handle(self, *args, **options):
+        report = load_demo_pages()
+        if report.created_pages or report.created_translations:
+            self.stdout.write(
+                f"Demo content: {len(report.created_pages)} pages, "
+                f"{len(report.created_translations)} translations created."
+            )
+        else:
+            self.stdout.write("Demo content already present: nothing to do.")
+        if settings.DEMO_MODE:
+            self.stdout.write(
+                f"Log in at /en/admin/ as {DEMO_USERNAME!r} with password {DEMO_PASSWORD!r} "
+                "(demo mode only)."
+            )

@@ -1,0 +1,85 @@
+"""Playwright driving Debian's Chromium (never a downloaded browser), plus axe-core."""
+
+import os
+import shutil
+from pathlib import Path
+
+import pytest
+
+from center.core.demo.loader import load_demo_pages
+
+# pytest-django's live_server runs beside Playwright's sync API, which owns an event loop.
+os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+
+ROOT = Path(__file__).resolve().parents[2]
+CHROMIUM = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
+AXE_JS = ROOT / ".cache" / "axe" / "node_modules" / "axe-core" / "axe.min.js"
+CHROMIUM_ARGS = [
+    "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+    "--disable-background-networking", "--disable-component-update", "--disable-sync",
+]
+
+
+def _unavailable(reason: str):
+    if os.environ.get("CI"):
+        pytest.fail(f"{reason} (CI must run the browser tests)")
+    pytest.skip(reason)
+
+
+@pytest.fixture(scope="session")
+def browser():
+    if not shutil.which(CHROMIUM) and not Path(CHROMIUM).exists():
+        _unavailable(f"no Chromium at {CHROMIUM}: `apt-get install chromium` to run browser tests")
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(
+            executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS
+        )
+        yield browser
+        browser.close()
+
+
+@pytest.fixture
+def new_page(browser):
+    contexts = []
+
+    def make(locale: str = "en-US", width: int = 1280, height: int = 900):
+        context = browser.new_context(locale=locale, viewport={"width": width, "height": height})
+        context.set_default_timeout(15_000)
+        contexts.append(context)
+        return context.new_page()
+
+    yield make
+    for context in contexts:
+        context.close()
+
+
+@pytest.fixture
+def live_site(transactional_db, live_server):
+    load_demo_pages()
+    return live_server.url
+
+
+@pytest.fixture(scope="session")
+def axe_source():
+    if not AXE_JS.exists():
+        _unavailable(f"axe-core missing at {AXE_JS}: run `make axe`")
+    return AXE_JS.read_text()
+
+
+@pytest.fixture
+def assert_accessible(axe_source):
+    def check(page):
+        page.add_script_tag(content=axe_source)
+        violations = page.evaluate(
+            "async () => (await axe.run(document, {resultTypes: ['violations']})).violations"
+        )
+        report = "\n".join(
+            f"{v['id']} ({v['impact']}): {v['help']} -> "
+            + "; ".join(" ".join(n["target"]) for n in v["nodes"][:5])
+            for v in violations
+        )
+        assert not violations, f"axe violations on {page.url}:\n{report}"
+
+    return check

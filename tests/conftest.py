@@ -1,0 +1,24 @@
+import pytest
+
+from center.core.demo.loader import load_demo_pages
+
+
+@pytest.fixture
+def demo_pages(db):
+    """The demo page tree, as `make run` builds it."""
+    return load_demo_pages()
+
+
+@pytest.fixture
+def staff_user(db, django_user_model):
+    return django_user_model.objects.create_superuser("editor", "editor@example.org", "secret")
+
+
+@pytest.fixture(autouse=True)
+def _fresh_cache():
+    # django CMS caches menus and pages; rows from an earlier test must not leak through.
+    from django.core.cache import cache
+
+    cache.clear()
+    yield
+    cache.clear()

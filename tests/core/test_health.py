@@ -1,0 +1,47 @@
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from celery import Celery
+
+from center.core.health import broker_state
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def test_healthz_reports_database_ok_and_eager_broker(client, db):
+    response = client.get("/healthz")
+    assert response.status_code == 200
+    assert response["Content-Type"] == "application/json"
+    body = response.json()
+    assert body["database"] == "ok"
+    assert body["broker"] == "eager"
+    assert body["status"] == "ok"
+
+
+def test_broker_on_a_dead_port_is_reported_down():
+    app = Celery("probe", broker="redis://127.0.0.1:1/0")
+    assert broker_state(app) == "down"
+
+
+@pytest.mark.skipif(not os.environ.get("CELERY_BROKER_URL"), reason="needs CELERY_BROKER_URL")
+def test_reachable_broker_is_reported_ok():
+    app = Celery("probe", broker=os.environ["CELERY_BROKER_URL"])
+    assert broker_state(app) == "ok"
+
+
+def test_healthz_answers_503_when_the_database_is_down(tmp_path):
+    # A fresh process whose database cannot be opened: the real failure, not a mock.
+    code = (
+        "import django; django.setup(); from django.test import Client; "
+        "r = Client().get('/healthz'); print(r.status_code, r.json()['database'])"
+    )
+    env = dict(os.environ)
+    env["DJANGO_SETTINGS_MODULE"] = "center.settings.test"
+    env["DATABASE_URL"] = "postgres://postgres@127.0.0.1:1/nowhere"
+    result = subprocess.run([sys.executable, "-c", code], cwd=ROOT, env=env,
+                            capture_output=True, text=True, timeout=60)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.split() == ["503", "down"]
