@@ -3,11 +3,7 @@ from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
 from django.urls import include, path
 
-from center.core import views as core_views
-
-urlpatterns = [
-    path("healthz", core_views.healthz, name="healthz"),
-]
+urlpatterns = []  # /healthz is answered by center.core.middleware.HealthCheckMiddleware
 
 if settings.DEBUG:
     from django.conf.urls.static import static

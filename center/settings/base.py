@@ -53,7 +53,8 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
-    # Must come first so apphook changes reload the URLconf before anything resolves.
+    "center.core.middleware.HealthCheckMiddleware",
+    # First of the rest, so apphook changes reload the URLconf before anything resolves.
     "cms.middleware.utils.ApphookReloadMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",

@@ -27,12 +27,21 @@ def _unavailable(reason: str):
 
 
 @pytest.fixture(scope="session")
-def browser():
+def browser(django_db_setup):
+    # The test database must exist before Playwright starts (see below).
     if not shutil.which(CHROMIUM) and not Path(CHROMIUM).exists():
         _unavailable(f"no Chromium at {CHROMIUM}: `apt-get install chromium` to run browser tests")
+    from django.db import connections
     from playwright.sync_api import sync_playwright
 
+    rollback_data = {alias: getattr(connections[alias], "_test_serialized_contents", None)
+                     for alias in connections}
     with sync_playwright() as playwright:
+        # Playwright leaves an event loop running in this thread, so from here on Django hands
+        # out connections from its context-local store: give those the rollback data too.
+        for alias, data in rollback_data.items():
+            if data is not None:
+                connections[alias]._test_serialized_contents = data
         browser = playwright.chromium.launch(
             executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS
         )
@@ -56,7 +65,8 @@ def new_page(browser):
 
 
 @pytest.fixture
-def live_site(transactional_db, live_server):
+def live_site(transactional_db, django_db_serialized_rollback, live_server):
+    # Serialized rollback restores the migrated rows (content types, groups) after the flush.
     load_demo_pages()
     return live_server.url
 

@@ -21,7 +21,8 @@ def test_healthz_reports_database_ok_and_eager_broker(client, db):
     assert body["status"] == "ok"
 
 
-def test_broker_on_a_dead_port_is_reported_down():
+def test_broker_on_a_dead_port_is_reported_down(monkeypatch):
+    monkeypatch.delenv("CELERY_BROKER_URL", raising=False)  # Celery prefers it to the argument
     app = Celery("probe", broker="redis://127.0.0.1:1/0")
     assert broker_state(app) == "down"
 

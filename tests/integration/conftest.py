@@ -26,7 +26,7 @@ def _database_url_for_worker() -> str:
 
 
 @pytest.fixture
-def celery_worker_process(transactional_db, tmp_path):
+def celery_worker_process(transactional_db, django_db_serialized_rollback, tmp_path):
     broker = os.environ.get("CELERY_BROKER_URL")
     if not broker:
         if os.environ.get("CI"):
