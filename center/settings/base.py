@@ -20,6 +20,7 @@ DEMO_MODE = env.bool("DEMO_MODE", default=False)
 
 SITE_ID = 1
 SITE_NAME = "Center for Computational Law and AI Ethics Research"
+SITE_DOMAIN = env("SITE_DOMAIN", default="127.0.0.1:8000")
 
 INSTALLED_APPS = [
     "django.contrib.admin",

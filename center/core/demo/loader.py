@@ -91,8 +91,9 @@ def _add_translation(*, page: Page, language: str, spec: dict, user) -> None:
 def load_demo_pages() -> DemoReport:
     report = DemoReport()
     site = Site.objects.get_current()
-    site.name = settings.SITE_NAME
-    site.save(update_fields=["name"])
+    site.name = settings.SITE_NAME[:50]  # django.contrib.sites allows 50 characters
+    site.domain = settings.SITE_DOMAIN
+    site.save(update_fields=["name", "domain"])
     with transaction.atomic():
         user = demo_user_get_or_create(report=report)
         pages: dict[str, Page] = {}
