@@ -9,7 +9,7 @@ AXE_VERSION := 4.14.1
 AXE_DIR := .cache/axe
 # pip's machine-wide mirror settings print one warning per package; keep the output readable.
 PIP := $(BIN)/pip install --quiet --disable-pip-version-check
-QUIET_PIP := grep -v "is ignored: it is neither a file nor a directory" || true
+QUIET_PIP := { grep -v "is ignored: it is neither a file nor a directory" || true; }
 
 .PHONY: run test install install-dev axe serve worker beat migrate demo clean help
 
