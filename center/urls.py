@@ -1,9 +1,16 @@
 from django.conf import settings
+from cms.sitemaps import CMSSitemap
 from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
+from django.contrib.sitemaps.views import sitemap
 from django.urls import include, path
 
-urlpatterns = []  # /healthz is answered by center.core.middleware.HealthCheckMiddleware
+SITEMAPS = {"cms": CMSSitemap}
+
+# /healthz is answered earlier, by center.core.middleware.HealthCheckMiddleware.
+urlpatterns = [
+    path("sitemap.xml", sitemap, {"sitemaps": SITEMAPS}, name="sitemap"),
+]
 
 if settings.DEBUG:
     from django.conf.urls.static import static

@@ -102,3 +102,20 @@ def test_staff_groups_exist_with_editor_permissions(db):
     assert ("cms", "change_globalpagepermission") not in codenames
     assert ("auth", "change_user") not in codenames
     assert Group.objects.filter(name__in=["Reviewers", "Newsletter managers"]).count() == 2
+
+
+def test_sitemap_lists_cms_pages_in_both_languages(client, demo_pages):
+    from xml.etree import ElementTree
+
+    response = client.get("/sitemap.xml")
+    assert response.status_code == 200
+    namespace = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9"}
+    locations = [loc.text for loc in ElementTree.fromstring(response.content).iterfind(".//s:loc", namespace)]
+    assert any(url.endswith("/en/about-us/ethical-and-responsible-ai/") for url in locations)
+    assert any(url.endswith("/zh-hans/about-us/ethical-and-responsible-ai/") for url in locations)
+
+
+def test_pages_name_their_other_language_with_hreflang(client, demo_pages):
+    html = client.get(ABOUT_EN).content.decode()
+    assert f'hreflang="zh-hans" href="http://testserver{ABOUT_ZH}"' in html
+    assert f'hreflang="en" href="http://testserver{ABOUT_EN}"' in html

@@ -4,6 +4,7 @@ what is missing is created, so a second run changes nothing."""
 from dataclasses import dataclass, field
 
 from cms.api import add_plugin, create_page, create_page_content
+from cms.apphook_pool import apphook_pool
 from cms.models import Page, PageContent
 from cms.utils.apphook_reload import mark_urlconf_as_changed
 from django.conf import settings
@@ -13,6 +14,12 @@ from django.db import transaction
 from djangocms_versioning.models import Version
 
 from .pages import PAGES
+
+# Pages the content apps hook into: reverse_id -> (apphook class name, URL namespace).
+APPHOOKS = {
+    "speakers": ("PeopleApphook", "people"),
+    "events": ("EventsApphook", "events"),
+}
 
 DEMO_USERNAME = "admin"
 DEMO_PASSWORD = "admin"
@@ -24,6 +31,7 @@ class DemoReport:
     created_pages: list[str] = field(default_factory=list)
     created_translations: list[str] = field(default_factory=list)
     superuser_created: bool = False
+    apphooks_attached: list[str] = field(default_factory=list)
 
 
 def demo_user_get_or_create(*, report: DemoReport):
@@ -88,6 +96,19 @@ def _add_translation(*, page: Page, language: str, spec: dict, user) -> None:
     )
 
 
+def _attach_apphook(page: Page, reverse_id: str) -> bool:
+    apphook, namespace = APPHOOKS.get(reverse_id, (None, None))
+    if apphook is None or page.application_urls == apphook:
+        return False
+    apphook_pool.discover_apps()
+    if apphook not in apphook_pool.apps:
+        return False
+    page.application_urls = apphook
+    page.application_namespace = namespace
+    page.save(update_fields=["application_urls", "application_namespace"])
+    return True
+
+
 def load_demo_pages() -> DemoReport:
     report = DemoReport()
     site = Site.objects.get_current()
@@ -106,6 +127,8 @@ def load_demo_pages() -> DemoReport:
                 _publish_new_content(page=page, language="en", spec=spec, user=user)
                 report.created_pages.append(reverse_id)
             pages[reverse_id] = page
+            if _attach_apphook(page, reverse_id):
+                report.apphooks_attached.append(reverse_id)
             existing = set(page.get_languages())
             for language in spec["titles"]:
                 if language in existing:
@@ -116,6 +139,6 @@ def load_demo_pages() -> DemoReport:
         home = pages.get("home")
         if home is not None and not home.is_home:
             home.set_as_homepage(user)
-    if report.created_pages:
+    if report.created_pages or report.apphooks_attached:
         mark_urlconf_as_changed()
     return report
