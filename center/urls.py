@@ -1,11 +1,14 @@
-from django.conf import settings
 from cms.sitemaps import CMSSitemap
+from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
 from django.contrib.sitemaps.views import sitemap
 from django.urls import include, path
 
-SITEMAPS = {"cms": CMSSitemap}
+from center.events.sitemaps import EventSitemap
+from center.people.sitemaps import PersonSitemap
+
+SITEMAPS = {"cms": CMSSitemap, "people": PersonSitemap, "events": EventSitemap}
 
 # /healthz is answered earlier, by center.core.middleware.HealthCheckMiddleware.
 urlpatterns = [

@@ -22,3 +22,13 @@ def _fresh_cache():
     cache.clear()
     yield
     cache.clear()
+
+
+@pytest.fixture(autouse=True)
+def _default_language():
+    # A request through the test client leaves its language active in this thread.
+    from django.utils import translation
+
+    translation.activate("en")
+    yield
+    translation.deactivate()

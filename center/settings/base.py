@@ -32,6 +32,7 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django.contrib.sites",
     "django.contrib.sitemaps",
+    "django.contrib.redirects",
     "cms",
     "menus",
     "treebeard",
@@ -51,6 +52,8 @@ INSTALLED_APPS = [
     "djangocms_alias",
     "django_celery_beat",
     "center.core",
+    "center.people",
+    "center.events",
 ]
 
 MIDDLEWARE = [
@@ -71,6 +74,8 @@ MIDDLEWARE = [
     "cms.middleware.user.CurrentUserMiddleware",
     "cms.middleware.page.CurrentPageMiddleware",
     "cms.middleware.toolbar.ToolbarMiddleware",
+    # Old addresses of renamed content answer 301 instead of 404 (see center/core/redirects.py).
+    "django.contrib.redirects.middleware.RedirectFallbackMiddleware",
 ]
 
 ROOT_URLCONF = "center.urls"

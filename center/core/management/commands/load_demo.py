@@ -1,7 +1,13 @@
+from importlib import import_module
+
 from django.conf import settings
 from django.core.management.base import BaseCommand
 
 from center.core.demo.loader import DEMO_PASSWORD, DEMO_USERNAME, load_demo_pages
+
+
+# Each content app's demo module has an idempotent load_demo_content() returning a summary.
+CONTENT_DEMOS = ["center.people.demo", "center.events.demo"]
 
 
 class Command(BaseCommand):
@@ -15,7 +21,9 @@ class Command(BaseCommand):
                 f"{len(report.created_translations)} translations created."
             )
         else:
-            self.stdout.write("Demo content already present: nothing to do.")
+            self.stdout.write("Demo pages already present: nothing to do.")
+        for module in CONTENT_DEMOS:
+            self.stdout.write(import_module(module).load_demo_content())
         if settings.DEMO_MODE:
             self.stdout.write(
                 f"Log in at /en/admin/ as {DEMO_USERNAME!r} with password {DEMO_PASSWORD!r} "

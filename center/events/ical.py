@@ -1,0 +1,45 @@
+"""iCalendar (RFC 5545) files for one event or the whole upcoming programme."""
+
+from datetime import UTC
+
+import icalendar
+
+from .models import Event
+
+PRODID = "-//Center for Computational Law and AI Ethics Research//Events//EN"
+
+
+def _text(obj, field: str) -> str:
+    return obj.safe_translation_getter(field, any_language=True) or ""
+
+
+def new_calendar(*, name: str | None = None) -> icalendar.Calendar:
+    calendar = icalendar.Calendar()
+    calendar.add("prodid", PRODID)
+    calendar.add("version", "2.0")
+    calendar.add("calscale", "GREGORIAN")
+    if name:
+        calendar.add("x-wr-calname", name)
+    return calendar
+
+
+def event_uid(event: Event, *, domain: str) -> str:
+    # The primary key never changes, unlike the slug, so calendars update the same entry.
+    return f"event-{event.pk}@{domain}"
+
+
+def vevent(event: Event, *, url: str, domain: str) -> icalendar.Event:
+    item = icalendar.Event()
+    item.add("uid", event_uid(event, domain=domain))
+    # Without METHOD, DTSTAMP is when the entry last changed in our store (RFC 5545 3.8.7.2).
+    item.add("dtstamp", event.updated_at.astimezone(UTC))
+    item.add("dtstart", event.start.astimezone(UTC))
+    item.add("dtend", event.end.astimezone(UTC))
+    item.add("summary", _text(event, "title"))
+    location = ", ".join(filter(None, [_text(event, "venue_name"), _text(event, "venue_address")]))
+    if location:
+        item.add("location", location)
+    item.add("url", url)
+    description = "\n\n".join(filter(None, [_text(event, "summary"), url]))
+    item.add("description", description)
+    return item

@@ -1,0 +1,20 @@
+"""Links that must not break a page when the target apphook is not attached to a page:
+the people and events URLs only exist once their apphook is on a CMS page."""
+
+from django.urls import NoReverseMatch
+
+
+def person_url(person) -> str:
+    if not person.is_public:
+        return ""
+    try:
+        return person.get_absolute_url()
+    except NoReverseMatch:
+        return ""
+
+
+def event_url(event, language: str | None = None) -> str:
+    try:
+        return event.get_absolute_url(language)
+    except NoReverseMatch:
+        return ""

@@ -1,0 +1,20 @@
+from django.contrib.sitemaps import Sitemap
+
+from .models import Event
+
+
+class EventSitemap(Sitemap):
+    changefreq = "monthly"
+    priority = 0.6
+    i18n = True
+    languages = ["en", "zh-hans"]
+
+    def items(self):
+        return Event.objects.published().order_by("-start", "pk")
+
+    def location(self, item):
+        # Sitemap activates each language in turn; get_absolute_url follows the active one.
+        return item.get_absolute_url()
+
+    def lastmod(self, item):
+        return item.updated_at

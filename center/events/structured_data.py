@@ -1,0 +1,53 @@
+"""schema.org Event markup for search engines (JSON-LD)."""
+
+import json
+
+from django.conf import settings
+from django.utils.safestring import SafeString, mark_safe
+
+from .models import Event
+
+SCHEMA = "https://schema.org/"
+ATTENDANCE_MODES = {
+    Event.Format.IN_PERSON: SCHEMA + "OfflineEventAttendanceMode",
+    Event.Format.ONLINE: SCHEMA + "OnlineEventAttendanceMode",
+    Event.Format.HYBRID: SCHEMA + "MixedEventAttendanceMode",
+}
+# Text inside <script> ends at the first "</script>": escape what could close or confuse it.
+_SCRIPT_ESCAPES = {ord("<"): "\\u003c", ord(">"): "\\u003e", ord("&"): "\\u0026",
+                   ord("\u2028"): "\\u2028", ord("\u2029"): "\\u2029"}
+
+
+def _text(obj, field: str) -> str:
+    return obj.safe_translation_getter(field, any_language=True) or ""
+
+
+def event_json_ld(event: Event, *, url: str, performers: list[dict], site_url: str) -> dict:
+    zone = event.zone
+    data = {
+        "@context": "https://schema.org",
+        "@type": "Event",
+        "name": _text(event, "title"),
+        "description": _text(event, "summary"),
+        "url": url,
+        "startDate": event.start.astimezone(zone).isoformat(),
+        "endDate": event.end.astimezone(zone).isoformat(),
+        "eventAttendanceMode": ATTENDANCE_MODES[event.format],
+        "eventStatus": SCHEMA + "EventScheduled",
+        "organizer": {"@type": "Organization", "name": settings.SITE_NAME, "url": site_url},
+        "performer": performers,
+    }
+    place = {"@type": "Place", "name": _text(event, "venue_name"),
+             "address": _text(event, "venue_address")}
+    virtual = {"@type": "VirtualLocation", "url": event.registration_url or url}
+    data["location"] = {
+        Event.Format.IN_PERSON: place,
+        Event.Format.ONLINE: virtual,
+        Event.Format.HYBRID: [place, virtual],
+    }[event.format]
+    return data
+
+
+def json_ld_script_body(data: dict) -> SafeString:
+    """JSON safe to place between <script type="application/ld+json"> tags."""
+    return mark_safe(json.dumps(data, ensure_ascii=False).translate(_SCRIPT_ESCAPES))

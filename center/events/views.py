@@ -1,0 +1,110 @@
+from django.conf import settings
+from django.contrib.sites.shortcuts import get_current_site
+from django.core.paginator import Paginator
+from django.http import Http404, HttpResponse
+from django.shortcuts import render
+from django.utils.cache import patch_cache_control
+from django.utils.translation import get_language, gettext
+from menus.utils import set_language_changer
+
+from . import ical, selectors
+from .links import person_url
+from .structured_data import event_json_ld, json_ld_script_body
+
+PAST_PER_PAGE = 10
+ICS_CONTENT_TYPE = "text/calendar; charset=utf-8"
+
+
+def _year_or_none(raw: str | None, allowed: list[int]) -> int | None:
+    # Only years that have past events: anything else shows every past event, never an error.
+    try:
+        year = int(raw)
+    except (TypeError, ValueError):
+        return None
+    return year if year in allowed else None
+
+
+def event_list(request):
+    years = selectors.past_event_years()
+    year = _year_or_none(request.GET.get("year"), years)
+    past_page = Paginator(selectors.past_events(year=year), PAST_PER_PAGE).get_page(
+        request.GET.get("page")
+    )
+    return render(request, "events/event_list.html", {
+        "upcoming_events": selectors.upcoming_events(),
+        "past_page": past_page,
+        "years": years,
+        "selected_year": year,
+    })
+
+
+def _visible_event(request, slug):
+    event = selectors.event_for_visitor(slug=slug, can_preview=request.user.is_staff)
+    if event is None:
+        raise Http404("No such event")
+    return event
+
+
+def _performers(event, *, request) -> list[dict]:
+    performers = []
+    for person in event.speakers():
+        item = {"@type": "Person", "name": str(person)}
+        if url := person_url(person):
+            item["url"] = request.build_absolute_uri(url)
+        performers.append(item)
+    return performers
+
+
+def _fallback_language(event) -> str:
+    languages = sorted(t.language_code for t in event.translations.all())
+    if not languages or get_language() in languages:
+        return ""
+    return "en" if "en" in languages else languages[0]
+
+
+def event_detail(request, slug):
+    event = _visible_event(request, slug)
+    set_language_changer(request, event.get_absolute_url)
+    url = request.build_absolute_uri(event.get_absolute_url())
+    shown_language = _fallback_language(event)
+    json_ld = event_json_ld(event, url=url, performers=_performers(event, request=request),
+                            site_url=request.build_absolute_uri("/"))
+    response = render(request, "events/event_detail.html", {
+        "event": event,
+        "sessions": event.sessions.all(),
+        # Set only when the visitor's language is missing: marks the text's real language.
+        "content_language": shown_language,
+        "json_ld": json_ld_script_body(json_ld),
+    })
+    if not event.is_published:
+        # A staff preview must never land in a shared cache.
+        patch_cache_control(response, private=True, no_store=True)
+    return response
+
+
+def _ics_response(calendar, *, filename: str | None = None) -> HttpResponse:
+    response = HttpResponse(calendar.to_ical(), content_type=ICS_CONTENT_TYPE)
+    if filename:
+        response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    return response
+
+
+def event_ics(request, slug):
+    event = _visible_event(request, slug)
+    domain = get_current_site(request).domain
+    calendar = ical.new_calendar()
+    calendar.add_component(ical.vevent(
+        event, url=request.build_absolute_uri(event.get_absolute_url()), domain=domain,
+    ))
+    return _ics_response(calendar, filename=f"{event.slug}.ics")
+
+
+def calendar_ics(request):
+    domain = get_current_site(request).domain
+    name = f"{gettext(settings.SITE_NAME)} · {gettext('Events')}"
+    calendar = ical.new_calendar(name=name)
+    for event in selectors.upcoming_events():
+        calendar.add_component(ical.vevent(
+            event, url=request.build_absolute_uri(event.get_absolute_url()), domain=domain,
+        ))
+    return _ics_response(calendar)

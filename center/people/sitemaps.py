@@ -1,0 +1,16 @@
+from django.contrib.sitemaps import Sitemap
+
+from .models import Person
+
+
+class PersonSitemap(Sitemap):
+    i18n = True
+    languages = ["en", "zh-hans"]
+    alternates = True  # hreflang links between the English and Chinese profiles
+    changefreq = "monthly"
+
+    def items(self):
+        return Person.objects.public().order_by("slug")
+
+    def lastmod(self, person):
+        return person.updated_at

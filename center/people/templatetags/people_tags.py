@@ -1,0 +1,36 @@
+from django import template
+
+register = template.Library()
+
+
+@register.filter
+def translated(obj, field):
+    """A translated field in the current language, else in any language it exists in."""
+    return obj.safe_translation_getter(field, any_language=True) or ""
+
+
+@register.filter
+def srcset(renditions):
+    return ", ".join(f"{r['url']} {r['width']}w" for r in renditions or [])
+
+
+@register.filter
+def rendition_src(renditions, image_format="jpeg"):
+    """The rendition whose width matches the img element's width attribute."""
+    candidates = renditions.get(image_format) or []
+    for rendition in candidates:
+        if rendition["width"] == renditions.get("width"):
+            return rendition["url"]
+    return candidates[0]["url"] if candidates else ""
+
+
+@register.filter
+def initials(name):
+    # Latin names give "ZS" for "Zhang Shaoting"; Chinese names, written without spaces,
+    # give the family name, which is how Chinese avatars are usually lettered.
+    words = str(name).split()
+    if not words:
+        return ""
+    if len(words) == 1:
+        return words[0][0].upper()
+    return (words[0][0] + words[-1][0]).upper()
