@@ -6,9 +6,11 @@ from django.contrib.sitemaps.views import sitemap
 from django.urls import include, path
 
 from center.events.sitemaps import EventSitemap
+from center.news.sitemaps import NewsSitemap
 from center.people.sitemaps import PersonSitemap
 
-SITEMAPS = {"cms": CMSSitemap, "people": PersonSitemap, "events": EventSitemap}
+SITEMAPS = {"cms": CMSSitemap, "people": PersonSitemap, "events": EventSitemap,
+            "news": NewsSitemap}
 
 # /healthz is answered earlier, by center.core.middleware.HealthCheckMiddleware.
 urlpatterns = [

@@ -50,10 +50,16 @@ INSTALLED_APPS = [
     "djangocms_link",
     "djangocms_versioning",
     "djangocms_alias",
+    # News: versioned per-language stories, their categories, tags and share meta.
+    "djangocms_stories",
+    "sortedm2m",
+    "taggit",
+    "meta",
     "django_celery_beat",
     "center.core",
     "center.people",
     "center.events",
+    "center.news",
 ]
 
 MIDDLEWARE = [
@@ -148,6 +154,21 @@ X_FRAME_OPTIONS = "SAMEORIGIN"  # the CMS edits pages inside its own frames
 
 TEXT_INLINE_EDITING = True
 DJANGOCMS_VERSIONING_ALLOW_DELETING_VERSIONS = False
+
+# News (djangocms-stories). Our URLconf wraps its views: one filterable list, a slug per story.
+STORIES_URLCONF = "center.news.urls"
+STORIES_PAGINATION = 10
+STORIES_USE_PLACEHOLDER = False
+STORIES_AUTO_SETUP = False
+STORIES_ENABLE_COMMENTS = False
+STORIES_MULTISITE = False
+STORIES_DEFAULT_OBJECT_NAME = _("News story")
+STORIES_PLUGIN_MODULE_NAME = _("Center")
+META_SITE_PROTOCOL = env("META_SITE_PROTOCOL", default="http")
+META_USE_OG_PROPERTIES = True
+META_USE_TWITTER_PROPERTIES = True
+META_USE_TITLE_TAG = False
+META_USE_SITES = True
 
 THUMBNAIL_PROCESSORS = (
     "easy_thumbnails.processors.colorspace",

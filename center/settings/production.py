@@ -30,3 +30,6 @@ STORAGES = {
     **STORAGES,
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
 }
+
+# Share tags (OpenGraph, Twitter) and feeds carry absolute https addresses.
+META_SITE_PROTOCOL = env("META_SITE_PROTOCOL", default="https")

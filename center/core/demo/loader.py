@@ -19,6 +19,7 @@ from .pages import PAGES
 APPHOOKS = {
     "speakers": ("PeopleApphook", "people"),
     "events": ("EventsApphook", "events"),
+    "news": ("StoriesApp", "news"),
 }
 
 DEMO_USERNAME = "admin"

@@ -7,7 +7,7 @@ from center.core.demo.loader import DEMO_PASSWORD, DEMO_USERNAME, load_demo_page
 
 
 # Each content app's demo module has an idempotent load_demo_content() returning a summary.
-CONTENT_DEMOS = ["center.people.demo", "center.events.demo"]
+CONTENT_DEMOS = ["center.people.demo", "center.events.demo", "center.news.demo"]
 
 
 class Command(BaseCommand):

@@ -1,0 +1,34 @@
+from cms.plugin_base import CMSPluginBase
+from cms.plugin_pool import plugin_pool
+from django.utils.translation import get_language
+from django.utils.translation import gettext_lazy as _
+from djangocms_stories import cms_plugins as stories_plugins
+
+from . import selectors
+from .models import LatestNewsPluginModel
+
+# One way for editors to list news, styled like the rest of the site: the package's own
+# list plugins render its generic markup and load thumbnails per request.
+for package_plugin in (
+    stories_plugins.BlogLatestEntriesPlugin, stories_plugins.BlogLatestEntriesPluginCached,
+    stories_plugins.BlogFeaturedPostsPlugin, stories_plugins.BlogFeaturedPostsPluginCached,
+    stories_plugins.BlogAuthorPostsPlugin, stories_plugins.BlogAuthorPostsListPlugin,
+    stories_plugins.BlogTagsPlugin, stories_plugins.BlogCategoryPlugin, stories_plugins.BlogArchivePlugin,
+):
+    if package_plugin.__name__ in plugin_pool.plugins:
+        plugin_pool.unregister_plugin(package_plugin)
+
+
+@plugin_pool.register_plugin
+class LatestNewsPlugin(CMSPluginBase):
+    model = LatestNewsPluginModel
+    name = _("Latest news")
+    module = _("Center")
+    render_template = "news/plugins/latest_news.html"
+    cache = False  # publishing a story must show at once; the page cache sits in front anyway
+
+    def render(self, context, instance, placeholder):
+        context = super().render(context, instance, placeholder)
+        language = get_language()
+        context["stories"] = list(selectors.stories_in_language(language=language)[: instance.count])
+        return context

@@ -1,0 +1,102 @@
+"""Reads for the news pages. Visitors only ever see published story versions
+(djangocms-versioning's default manager) whose publication window includes now."""
+
+import re
+
+from django.conf import settings
+from django.db.models import Exists, OuterRef, Q, QuerySet
+from django.utils import timezone
+from djangocms_stories.models import PostCategory, PostContent
+from taggit.models import Tag
+
+NAMESPACE = "news"
+SLUG = re.compile(r"[-\w]+")
+
+
+def _other_languages(language: str) -> list[str]:
+    return [code for code, _name in settings.LANGUAGES if code != language]
+
+
+def published_stories() -> QuerySet:
+    """Every published story version, in any language, inside its publication window."""
+    moment = timezone.now()
+    return PostContent.objects.filter(
+        Q(post__date_published__isnull=True) | Q(post__date_published__lte=moment),
+        Q(post__date_published_end__isnull=True) | Q(post__date_published_end__gt=moment),
+        post__app_config__namespace=NAMESPACE,
+    )
+
+
+def _for_lists(queryset: QuerySet) -> QuerySet:
+    return queryset.select_related("post", "post__app_config", "post__author", "post__hero").prefetch_related(
+        "post__categories__translations"
+    ).order_by("-post__date_published", "-post__date_created")
+
+
+def stories_in_language(*, language: str, category: PostCategory | None = None,
+                        tag: Tag | None = None) -> QuerySet:
+    """Published stories in `language`, plus stories that exist only in another language
+    (shown with a "not yet translated" note rather than hidden)."""
+    published = published_stories()
+    translated = PostContent.objects.filter(post=OuterRef("post"), language=language)
+    stories = published.alias(has_translation=Exists(translated)).filter(
+        Q(language=language) | Q(language__in=_other_languages(language), has_translation=False)
+    )
+    if category is not None:
+        stories = stories.filter(post__categories=category)
+    if tag is not None:
+        stories = stories.filter(post__tags=tag)
+    return _for_lists(stories.distinct())
+
+
+def story_for_visitor(*, slug: str, language: str) -> PostContent | None:
+    """The published story with this slug in `language`, else its version in another
+    language (the page then says it is not yet translated)."""
+    published = published_stories().select_related(
+        "post", "post__app_config", "post__author", "post__main_image", "post__hero"
+    )
+    story = published.filter(slug=slug, language=language).first()
+    if story is None:
+        story = published.filter(slug=slug, language__in=_other_languages(language)).first()
+    return story
+
+
+def related_stories(*, story: PostContent, language: str, limit: int = 3) -> list[PostContent]:
+    """"Recommended reading": the editor's related posts, published, in the visitor's
+    language where available."""
+    related_ids = list(story.post.related.values_list("pk", flat=True)[:limit * 2])
+    if not related_ids:
+        return []
+    candidates = stories_in_language(language=language).filter(post_id__in=related_ids)
+    by_post = {content.post_id: content for content in candidates}
+    return [by_post[pk] for pk in related_ids if pk in by_post][:limit]
+
+
+def categories_in_use(*, language: str) -> list[PostCategory]:
+    return list(
+        PostCategory.objects.filter(app_config__namespace=NAMESPACE, posts__isnull=False)
+        .distinct().prefetch_related("translations")
+    )
+
+
+def tags_in_use() -> list[Tag]:
+    return list(Tag.objects.filter(djangocms_stories_tags__app_config__namespace=NAMESPACE)
+                .distinct().order_by("name"))
+
+
+def _plausible_slug(value: str | None) -> bool:
+    # Filters come from the address bar: anything that is not a slug matches nothing (and
+    # never reaches the database, which refuses e.g. NUL characters).
+    return bool(value) and len(value) <= 200 and SLUG.fullmatch(value) is not None
+
+
+def category_by_slug(slug: str | None, *, language: str) -> PostCategory | None:
+    if not _plausible_slug(slug):
+        return None
+    return PostCategory.objects.filter(
+        app_config__namespace=NAMESPACE, translations__slug=slug
+    ).first()
+
+
+def tag_by_slug(slug: str | None) -> Tag | None:
+    return Tag.objects.filter(slug=slug).first() if _plausible_slug(slug) else None

@@ -1,0 +1,47 @@
+from django import template
+from django.core.exceptions import ObjectDoesNotExist
+from django.utils.translation import get_language
+
+from center.core.structured_data import json_ld_script_body
+
+from .. import links, selectors
+from ..structured_data import story_json_ld
+
+register = template.Library()
+
+
+@register.filter
+def story_url(story):
+    """The story's address under the visitor's language prefix."""
+    return links.story_url(story)
+
+
+@register.filter
+def hero(story):
+    """The ready-made renditions of the story's main image, or {} while none exist."""
+    try:
+        return story.post.hero.renditions
+    except ObjectDoesNotExist:
+        return {}
+
+
+@register.filter
+def category_names(story):
+    return [c.safe_translation_getter("name", any_language=True) for c in story.post.categories.all()]
+
+
+@register.simple_tag
+def related_stories(story):
+    return selectors.related_stories(story=story, language=get_language())
+
+
+@register.simple_tag(takes_context=True)
+def story_json_ld_script(context, story):
+    request = context["request"]
+    renditions = hero(story)
+    image = ""
+    if renditions.get("jpeg"):
+        image = request.build_absolute_uri(renditions["jpeg"][-1]["url"])
+    data = story_json_ld(story, url=request.build_absolute_uri(story_url(story)),
+                         site_url=request.build_absolute_uri("/"), image_url=image)
+    return json_ld_script_body(data)
