@@ -2,6 +2,8 @@ from django.contrib import admin, messages
 from django.utils.translation import gettext_lazy as _, ngettext
 from parler.admin import TranslatableAdmin, TranslatableStackedInline, TranslatableTabularInline
 
+from center.core.redirects import redirects_create_for_moved, urls_by_language
+
 from .models import Event, EventStatusError, Session, SessionSpeaker
 from .services import event_publish, event_unpublish
 
@@ -65,6 +67,15 @@ class EventAdmin(TranslatableAdmin):
 
     def get_queryset(self, request):
         return super().get_queryset(request).prefetch_related("translations")
+
+    def save_model(self, request, obj, form, change):
+        old_urls = {}
+        if change and "slug" in form.changed_data:
+            # Shared links and calendar entries point at the old address: keep it working.
+            old_urls = urls_by_language(Event.objects.get(pk=obj.pk))
+        super().save_model(request, obj, form, change)
+        if old_urls:
+            redirects_create_for_moved(obj=obj, old_urls=old_urls)
 
     @admin.action(description=_("Publish the selected events"), permissions=["change"])
     def publish(self, request, queryset):

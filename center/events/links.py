@@ -1,7 +1,7 @@
 """Links that must not break a page when the target apphook is not attached to a page:
 the people and events URLs only exist once their apphook is on a CMS page."""
 
-from django.urls import NoReverseMatch
+from django.urls import NoReverseMatch, reverse
 
 
 def person_url(person) -> str:
@@ -16,5 +16,12 @@ def person_url(person) -> str:
 def event_url(event, language: str | None = None) -> str:
     try:
         return event.get_absolute_url(language)
+    except NoReverseMatch:
+        return ""
+
+
+def events_page_url() -> str:
+    try:
+        return reverse("events:event_list")
     except NoReverseMatch:
         return ""

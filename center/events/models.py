@@ -1,10 +1,12 @@
 from zoneinfo import ZoneInfo, available_timezones
 
+from cms.models import CMSPlugin
 from django.core.exceptions import ValidationError
+from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.urls import reverse
 from django.utils import timezone, translation
-from django.utils.translation import gettext_lazy as _, pgettext_lazy
+from django.utils.translation import gettext_lazy as _, ngettext, pgettext_lazy
 from parler.managers import TranslatableManager, TranslatableQuerySet
 from parler.models import TranslatableModel, TranslatedFields
 
@@ -196,3 +198,36 @@ class SessionSpeaker(TranslatableModel):
 
     def __str__(self):
         return f"{self.person} ({self.get_role_display()})"
+
+
+class UpcomingEvents(CMSPlugin):
+    """Settings of an "Upcoming events" plugin placed on a CMS page."""
+
+    number_of_events = models.PositiveSmallIntegerField(
+        _("number of events"), default=3,
+        validators=[MinValueValidator(1), MaxValueValidator(12)],
+    )
+
+    class Meta:
+        verbose_name = _("upcoming events")
+        verbose_name_plural = _("upcoming events")
+
+    def __str__(self):
+        return ngettext("Next %(count)d event", "Next %(count)d events",
+                        self.number_of_events) % {"count": self.number_of_events}
+
+
+class EventCard(CMSPlugin):
+    """Settings of an "Event card" plugin: one chosen event."""
+
+    # SET_NULL, not CASCADE: deleting an event must not silently edit published pages;
+    # the card then shows nothing until an editor removes it.
+    event = models.ForeignKey(Event, on_delete=models.SET_NULL, null=True,
+                              related_name="+", verbose_name=_("event"))
+
+    class Meta:
+        verbose_name = _("event card")
+        verbose_name_plural = _("event cards")
+
+    def __str__(self):
+        return str(self.event) if self.event_id else ""

@@ -26,6 +26,10 @@ def upcoming_events() -> QuerySet:
     return with_agenda(Event.objects.upcoming())
 
 
+def next_upcoming_events(*, count: int) -> list[Event]:
+    return list(upcoming_events()[:count])
+
+
 def past_events(*, year: int | None = None) -> QuerySet:
     events = Event.objects.past()
     if year is not None:
@@ -37,9 +41,18 @@ def past_event_years() -> list[int]:
     return [d.year for d in Event.objects.past().datetimes("start", "year", order="DESC")]
 
 
+def _visible_events(*, can_preview: bool) -> QuerySet:
+    return Event.objects.all() if can_preview else Event.objects.published()
+
+
 def event_for_visitor(*, slug: str, can_preview: bool) -> Event | None:
-    events = Event.objects.all() if can_preview else Event.objects.published()
-    return with_agenda(events.filter(slug=slug)).first()
+    return with_agenda(_visible_events(can_preview=can_preview).filter(slug=slug)).first()
+
+
+def event_for_card(*, event_id: int | None, can_preview: bool) -> Event | None:
+    if event_id is None:  # the chosen event was deleted
+        return None
+    return with_agenda(_visible_events(can_preview=can_preview).filter(pk=event_id)).first()
 
 
 def events_for_person(person) -> list[Event]:

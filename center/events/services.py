@@ -1,16 +1,38 @@
-from django.contrib.admin.models import CHANGE, LogEntry
+from datetime import datetime
+
+from django.contrib.admin.models import ADDITION, CHANGE, LogEntry
 from django.contrib.auth.base_user import AbstractBaseUser
 from django.db import transaction
+from django.utils import timezone
+
+from center.core.slugs import unique_slug
 
 from .models import Event
 
 
-def _audit(*, event: Event, user: AbstractBaseUser | None, message: str) -> None:
+def _audit(*, event: Event, user: AbstractBaseUser | None, message: str,
+           action_flag: int = CHANGE) -> None:
     # The admin history is where editors already look for who changed what.
     if user is None or not user.pk:
         return
-    LogEntry.objects.log_actions(user.pk, [event], CHANGE, change_message=message,
+    LogEntry.objects.log_actions(user.pk, [event], action_flag, change_message=message,
                                  single_object=True)
+
+
+@transaction.atomic
+def event_create(*, language: str, title: str, start: datetime, end: datetime,
+                 slug: str = "", summary: str = "",
+                 user: AbstractBaseUser | None = None) -> Event:
+    """A new draft event written in `language`; without a slug one is made from the title."""
+    fallback = f"event-{timezone.localdate(start):%Y-%m-%d}"  # for titles with no Latin letters
+    event = Event(slug=slug or unique_slug(Event, title, fallback=fallback), start=start, end=end)
+    event.set_current_language(language)
+    event.title = title
+    event.summary = summary
+    event.full_clean()
+    event.save()
+    _audit(event=event, user=user, message="Created as a draft.", action_flag=ADDITION)
+    return event
 
 
 @transaction.atomic

@@ -1,6 +1,7 @@
+from cms.models import CMSPlugin
 from django.db import models
 from django.urls import reverse
-from django.utils.translation import gettext_lazy as _
+from django.utils.translation import gettext_lazy as _, ngettext
 from filer.fields.image import FilerImageField
 from parler.managers import TranslatableManager, TranslatableQuerySet
 from parler.models import TranslatableModel, TranslatedFields
@@ -86,3 +87,23 @@ class Position(TranslatableModel):
     def __str__(self):
         title = self.safe_translation_getter("title", any_language=True)
         return f"{title}, {self.organisation}" if title else str(self.organisation)
+
+
+class SpeakerGrid(CMSPlugin):
+    """Settings of a "Speaker grid" plugin: the people an editor picked, shown by name."""
+
+    people = models.ManyToManyField(Person, related_name="speaker_grids",
+                                    verbose_name=_("people"))
+
+    class Meta:
+        verbose_name = _("speaker grid")
+        verbose_name_plural = _("speaker grids")
+
+    def __str__(self):
+        count = self.people.count() if self.pk else 0
+        return ngettext("%(count)d person", "%(count)d people", count) % {"count": count}
+
+    def copy_relations(self, oldinstance):
+        # django CMS copies the plugin row itself (e.g. into a new draft version), but
+        # a many-to-many selection only through this hook.
+        self.people.set(oldinstance.people.all())

@@ -1,7 +1,9 @@
+from collections.abc import Iterable
+
 from django.conf import settings
 from django.db.models import QuerySet
 
-from .models import Organisation, Person
+from .models import Organisation, Person, SpeakerGrid
 
 
 def public_people(affiliation_slug: str | None = None) -> QuerySet[Person]:
@@ -35,3 +37,17 @@ def person_display_language(person: Person, language: str) -> str:
         if code in available:
             return code
     return language
+
+
+def in_display_language(people: Iterable[Person], language: str) -> list[Person]:
+    """The people, each switched to the language their name and titles are shown in."""
+    people = list(people)
+    for person in people:
+        person.set_current_language(person_display_language(person, language))
+    return people
+
+
+def speaker_grid_people(*, grid: SpeakerGrid, language: str) -> list[Person]:
+    """The grid's public people in name order (as shown in `language`)."""
+    people = in_display_language(public_people().filter(speaker_grids=grid), language)
+    return sorted(people, key=lambda person: (str(person).casefold(), person.pk))

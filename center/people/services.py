@@ -3,7 +3,10 @@ from io import BytesIO
 
 from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
+from django.db import transaction
 from PIL import Image, ImageOps
+
+from center.core.slugs import unique_slug
 
 from .models import Person
 
@@ -13,6 +16,18 @@ PORTRAIT_FORMATS = {
     "webp": ("WEBP", {"quality": 80, "method": 6}),
     "jpeg": ("JPEG", {"quality": 82, "optimize": True, "progressive": True}),
 }
+
+
+@transaction.atomic
+def person_create(*, language: str, name: str, slug: str = "", short_bio: str = "") -> Person:
+    """A new person written in `language`; without a slug one is made from the name."""
+    person = Person(slug=slug or unique_slug(Person, name, fallback="speaker"))
+    person.set_current_language(language)
+    person.name = name
+    person.short_bio = short_bio
+    person.full_clean()
+    person.save()
+    return person
 
 
 def _portrait_folder(person: Person) -> str:

@@ -8,7 +8,12 @@ from menus.utils import set_language_changer
 
 from .models import Person
 from .orcid import orcid_url
-from .selectors import organisations_with_public_people, person_display_language, public_people
+from .selectors import (
+    in_display_language,
+    organisations_with_public_people,
+    person_display_language,
+    public_people,
+)
 from .structured_data import person_json_ld
 
 PEOPLE_PER_PAGE = 24
@@ -30,11 +35,8 @@ def person_list(request):
         page = paginator.page(request.GET.get("page", 1))
     except (PageNotAnInteger, EmptyPage):
         page = paginator.page(1)
-    people = list(page.object_list)
-    for person in people:
-        person.set_current_language(person_display_language(person, language))
     return render(request, "people/person_list.html", {
-        "people": people,
+        "people": in_display_language(page.object_list, language),
         "page_obj": page,
         "organisations": organisations,
         "affiliation": affiliation,

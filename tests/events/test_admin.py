@@ -1,3 +1,5 @@
+from django.contrib.redirects.models import Redirect
+
 from center.events.models import Event
 from center.events.sitemaps import EventSitemap
 
@@ -37,3 +39,39 @@ def test_sitemap_lists_published_events_in_both_languages(client, demo_pages):
     locations = [item["location"] for item in EventSitemap().get_urls()]
     assert sorted(locations) == ["https://127.0.0.1:8000/en/events/forum/",
                                  "https://127.0.0.1:8000/zh-hans/events/forum/"]
+
+
+def _change_form(event, **overrides):
+    data = {
+        "title": "AI and Law", "slug": event.slug, "summary": "", "body": "",
+        "start_0": "2030-03-26", "start_1": "09:00:00",
+        "end_0": "2030-03-26", "end_1": "12:00:00",
+        "timezone": "Asia/Shanghai", "format": "in_person", "venue_name": "",
+        "venue_address": "", "map_url": "", "registration_url": "",
+        "sessions-TOTAL_FORMS": "0", "sessions-INITIAL_FORMS": "0",
+        "sessions-MIN_NUM_FORMS": "0", "sessions-MAX_NUM_FORMS": "1000",
+    }
+    return data | overrides
+
+
+def test_renaming_a_slug_redirects_the_old_address_in_both_languages(admin_client, demo_pages):
+    event = EventFactory(slug="ai-and-law", title="AI and Law")
+    change_url = f"/en/admin/events/event/{event.pk}/change/?language=en"
+
+    response = admin_client.post(change_url, _change_form(event, slug="law-and-ai"))
+
+    assert response.status_code == 302
+    visitor = admin_client.__class__()
+    for language in ("en", "zh-hans"):
+        old = visitor.get(f"/{language}/events/ai-and-law/")
+        assert old.status_code == 301
+        assert old["Location"] == f"/{language}/events/law-and-ai/"
+        assert visitor.get(old["Location"]).status_code == 200
+
+
+def test_saving_without_a_new_slug_adds_no_redirect(admin_client, demo_pages):
+    event = EventFactory(slug="ai-and-law")
+    admin_client.post(f"/en/admin/events/event/{event.pk}/change/?language=en",
+                      _change_form(event, title="AI and the Law"))
+
+    assert not Redirect.objects.exists()

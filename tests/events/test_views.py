@@ -115,6 +115,15 @@ def test_detail_shows_venue_registration_agenda_and_speaker_links(client, event_
     assert f'href="{_person_url(person)}">Yang Li</a>, on behalf of the Institute' in html
 
 
+def test_detail_breadcrumbs_lead_home_through_the_events_page(client, event_with_agenda):
+    html = client.get("/zh-hans/events/ai-and-law/").content.decode()
+
+    crumbs = html.split('<nav class="breadcrumbs"', 1)[1].split("</nav>", 1)[0]
+    assert re.findall(r'<a href="([^"]+)">([^<]+)</a>', crumbs) == [
+        ("/zh-hans/", "首页"), ("/zh-hans/events/", "活动")]
+    assert '<span aria-current="page">AI and Law</span>' in crumbs
+
+
 def test_by_invitation_is_stated(client):
     event = EventFactory(by_invitation=True)
     assert "By invitation" in client.get(event.get_absolute_url("en")).content.decode()

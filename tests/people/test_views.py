@@ -118,6 +118,17 @@ def test_detail_shows_profile_positions_and_links(client, speakers):
     assert not response.cookies
 
 
+def test_detail_breadcrumbs_lead_home_through_the_speakers_page(client, speakers):
+    PersonFactory(slug="ji-weidong", name="Ji Weidong")
+
+    html = client.get("/en/speakers/ji-weidong/").content.decode()
+
+    crumbs = html.split('<nav class="breadcrumbs"', 1)[1].split("</nav>", 1)[0]
+    assert re.findall(r'<a href="([^"]+)">([^<]+)</a>', crumbs) == [
+        ("/en/", "Home"), ("/en/speakers/", "Speakers")]
+    assert '<span aria-current="page">Ji Weidong</span>' in crumbs
+
+
 def test_detail_of_unknown_or_private_person_is_404(client, speakers):
     PersonFactory(slug="hidden", is_public=False)
     assert client.get("/en/speakers/nobody/").status_code == 404

@@ -1,4 +1,5 @@
 from django import template
+from django.urls import NoReverseMatch
 
 register = template.Library()
 
@@ -34,3 +35,13 @@ def initials(name):
     if len(words) == 1:
         return words[0][0].upper()
     return (words[0][0] + words[-1][0]).upper()
+
+
+@register.filter
+def profile_url(person):
+    """The person's page, or "" while no CMS page carries the speakers apphook (a card in
+    a plugin can be placed before the speakers page exists)."""
+    try:
+        return person.get_absolute_url()
+    except NoReverseMatch:
+        return ""

@@ -1,0 +1,40 @@
+from cms.plugin_base import CMSPluginBase
+from cms.plugin_pool import plugin_pool
+from django.utils.translation import gettext_lazy as _
+
+from . import links, selectors
+from .models import EventCard, UpcomingEvents
+
+
+@plugin_pool.register_plugin
+class UpcomingEventsPlugin(CMSPluginBase):
+    model = UpcomingEvents
+    name = _("Upcoming events")
+    module = _("Center")
+    render_template = "events/plugins/upcoming_events.html"
+    # Left cacheable: django CMS keeps a visitor's copy for CMS_CACHE_DURATIONS["content"]
+    # (60 s), so a newly published or ended event shows here within a minute.
+
+    def render(self, context, instance, placeholder):
+        context = super().render(context, instance, placeholder)
+        context["events"] = selectors.next_upcoming_events(count=instance.number_of_events)
+        context["events_url"] = links.events_page_url()
+        return context
+
+
+@plugin_pool.register_plugin
+class EventCardPlugin(CMSPluginBase):
+    model = EventCard
+    name = _("Event card")
+    module = _("Center")
+    render_template = "events/plugins/event_card.html"
+    autocomplete_fields = ["event"]
+
+    def render(self, context, instance, placeholder):
+        context = super().render(context, instance, placeholder)
+        request = context.get("request")
+        # Staff see a note for a draft event, so the card is not an invisible plugin to them.
+        context["event"] = selectors.event_for_card(
+            event_id=instance.event_id, can_preview=bool(request and request.user.is_staff),
+        )
+        return context
