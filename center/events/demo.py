@@ -168,18 +168,20 @@ EVENTS = [
      "en": {"title": "Public Lecture: Computational Law and Accountable AI",
             "summary": "An open lecture on how computational law can make AI systems "
                        "accountable, followed by questions. Join on campus or online.",
-            "body": "Speakers will be announced. Registration is free and open to all."},
+            "body": "Ji Weidong gives the lecture; Yang Li chairs the questions and discussion. "
+                    "Registration is free and open to all."},
      "zh-hans": {"title": "公开讲座：计算法学与可问责的人工智能",
                  "summary": "面向公众的讲座，探讨计算法学如何使人工智能系统可问责，并设问答环节。"
                             "可现场或线上参加。",
-                 "body": "演讲嘉宾待定。免费报名，向所有人开放。"},
+                 "body": "季卫东主讲，杨力主持问答与讨论。免费报名，向所有人开放。"},
      "sessions": [
          {"kind": Session.Kind.TALK,
           "en": {"title": "Lecture: Computational Law and Accountable AI"},
-          "zh-hans": {"title": "讲座：计算法学与可问责的人工智能"}, "speakers": []},
+          "zh-hans": {"title": "讲座：计算法学与可问责的人工智能"},
+          "speakers": [("ji-weidong", SessionSpeaker.Role.SPEAKER, {})]},
          {"kind": Session.Kind.DISCUSSION,
           "en": {"title": "Questions and discussion"}, "zh-hans": {"title": "问答与讨论"},
-          "speakers": []},
+          "speakers": [("yang-li", SessionSpeaker.Role.CHAIR, {})]},
      ]},
 ]
 

@@ -1,5 +1,6 @@
 from cms.plugin_base import CMSPluginBase
 from cms.plugin_pool import plugin_pool
+from django.urls import NoReverseMatch, reverse
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from djangocms_stories import cms_plugins as stories_plugins
@@ -31,4 +32,8 @@ class LatestNewsPlugin(CMSPluginBase):
         context = super().render(context, instance, placeholder)
         language = get_language()
         context["stories"] = list(selectors.stories_in_language(language=language)[: instance.count])
+        try:
+            context["news_url"] = reverse(f"{selectors.NAMESPACE}:posts-latest")
+        except NoReverseMatch:  # the News page is not set up (yet): no link, no error
+            context["news_url"] = ""
         return context

@@ -148,7 +148,9 @@ CMS_TEMPLATES = [
     ("cms/one_column.html", _("One column")),
     ("cms/two_columns.html", _("Two columns with sidebar")),
 ]
-CMS_PLACEHOLDER_CONF = {}
+CMS_PLACEHOLDER_CONF = {
+    "highlights": {"name": _("Highlights (full width)")},
+}
 CMS_TOOLBAR_ANONYMOUS_ON = False
 X_FRAME_OPTIONS = "SAMEORIGIN"  # the CMS edits pages inside its own frames
 

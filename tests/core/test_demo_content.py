@@ -1,5 +1,7 @@
+import pytest
 from cms.models import Page, PageContent
 from django.contrib.auth.models import Group, User
+from django.core.management import call_command
 
 from center.core.demo.loader import load_demo_pages
 
@@ -119,3 +121,16 @@ def test_pages_name_their_other_language_with_hreflang(client, demo_pages):
     html = client.get(ABOUT_EN).content.decode()
     assert f'hreflang="zh-hans" href="http://testserver{ABOUT_ZH}"' in html
     assert f'hreflang="en" href="http://testserver{ABOUT_EN}"' in html
+
+
+@pytest.mark.django_db
+def test_home_highlights_show_events_news_and_speakers_in_both_languages(client):
+    call_command("load_demo", verbosity=0)
+    english = client.get("/en/").content.decode()
+    for text in ("Upcoming events", "Public Lecture: Computational Law and Accountable AI",
+                 "Latest news", "University-Enterprise Cooperation for AI Ethics Research",
+                 "Speakers", "Wang Yingchun"):
+        assert text in english, text
+    chinese = client.get("/zh-hans/").content.decode()
+    for text in ("近期活动", "公开讲座：计算法学与可问责的人工智能", "最新动态", "演讲嘉宾", "王迎春"):
+        assert text in chinese, text
