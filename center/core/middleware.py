@@ -12,3 +12,18 @@ class HealthCheckMiddleware:
         if request.path == "/healthz":
             return healthz(request)
         return self.get_response(request)
+
+
+class NulInPathMiddleware:
+    """No address contains a NUL character, and PostgreSQL refuses one in a query (a 500).
+    Swap it for U+FFFD, which no slug contains: the request then ends in the usual
+    friendly 404, whose template may safely look the path up too."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if "\x00" in request.path_info:
+            request.path_info = request.path_info.replace("\x00", "\ufffd")
+            request.path = request.path.replace("\x00", "\ufffd")
+        return self.get_response(request)

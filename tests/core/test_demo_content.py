@@ -134,3 +134,11 @@ def test_home_highlights_show_events_news_and_speakers_in_both_languages(client)
     chinese = client.get("/zh-hans/").content.decode()
     for text in ("近期活动", "公开讲座：计算法学与可问责的人工智能", "最新动态", "演讲嘉宾", "王迎春"):
         assert text in chinese, text
+
+
+@pytest.mark.parametrize("path", ["/en/news/%00/", "/en/events/%00/", "/en/speakers/%00/",
+                                  "/en/%00/", "/zh-hans/news/a%00b/"])
+def test_a_nul_character_in_the_address_is_a_friendly_404(client, demo_pages, path):
+    response = client.get(path)
+    assert response.status_code == 404
+    assert "Page not found" in response.content.decode() or "找不到" in response.content.decode()

@@ -11,7 +11,7 @@ class Migration(migrations.Migration):
 
     dependencies = [
         ('cms', '0045_pageurl_site_unique_path'),
-        ('djangocms_stories', '0004_alter_post_options_alter_postcontent_options_and_more'),
+        ('djangocms_stories', '0003_alter_post_options_alter_postcontent_options_and_more'),
     ]
 
     operations = [
