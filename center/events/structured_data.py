@@ -1,9 +1,6 @@
 """schema.org Event markup for search engines (JSON-LD)."""
 
-import json
-
 from django.conf import settings
-from django.utils.safestring import SafeString, mark_safe
 
 from .models import Event
 
@@ -13,9 +10,6 @@ ATTENDANCE_MODES = {
     Event.Format.ONLINE: SCHEMA + "OnlineEventAttendanceMode",
     Event.Format.HYBRID: SCHEMA + "MixedEventAttendanceMode",
 }
-# Text inside <script> ends at the first "</script>": escape what could close or confuse it.
-_SCRIPT_ESCAPES = {ord("<"): "\\u003c", ord(">"): "\\u003e", ord("&"): "\\u0026",
-                   ord("\u2028"): "\\u2028", ord("\u2029"): "\\u2029"}
 
 
 def _text(obj, field: str) -> str:
@@ -46,8 +40,3 @@ def event_json_ld(event: Event, *, url: str, performers: list[dict], site_url: s
         Event.Format.HYBRID: [place, virtual],
     }[event.format]
     return data
-
-
-def json_ld_script_body(data: dict) -> SafeString:
-    """JSON safe to place between <script type="application/ld+json"> tags."""
-    return mark_safe(json.dumps(data, ensure_ascii=False).translate(_SCRIPT_ESCAPES))

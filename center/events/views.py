@@ -7,9 +7,11 @@ from django.utils.cache import patch_cache_control
 from django.utils.translation import get_language, gettext
 from menus.utils import set_language_changer
 
+from center.core.structured_data import json_ld_script_body
+
 from . import ical, selectors
 from .links import person_url
-from .structured_data import event_json_ld, json_ld_script_body
+from .structured_data import event_json_ld
 
 PAST_PER_PAGE = 10
 ICS_CONTENT_TYPE = "text/calendar; charset=utf-8"

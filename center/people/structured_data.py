@@ -1,19 +1,11 @@
 """schema.org JSON-LD for a person's profile, safe to place inside a <script> element."""
 
-import json
+from django.utils.safestring import SafeString
 
-from django.utils.safestring import SafeString, mark_safe
+from center.core.structured_data import json_ld_script_body
 
 from .models import Person
 from .orcid import orcid_url
-
-# The same escapes as django.utils.html.json_script: text from editors can never close
-# the <script> element or open an HTML comment.
-_JSON_SCRIPT_ESCAPES = {ord(">"): "\\u003E", ord("<"): "\\u003C", ord("&"): "\\u0026"}
-
-
-def json_ld_dumps(data: dict) -> SafeString:
-    return mark_safe(json.dumps(data, ensure_ascii=False).translate(_JSON_SCRIPT_ESCAPES))
 
 
 def person_json_ld(person: Person, *, url: str, build_absolute_uri) -> SafeString:
@@ -34,4 +26,4 @@ def person_json_ld(person: Person, *, url: str, build_absolute_uri) -> SafeStrin
     jpegs = person.portrait_renditions.get("jpeg") or []
     if jpegs:
         data["image"] = build_absolute_uri(jpegs[-1]["url"])
-    return json_ld_dumps(data)
+    return json_ld_script_body(data)

@@ -11,21 +11,6 @@ def translated(obj, field):
 
 
 @register.filter
-def srcset(renditions):
-    return ", ".join(f"{r['url']} {r['width']}w" for r in renditions or [])
-
-
-@register.filter
-def rendition_src(renditions, image_format="jpeg"):
-    """The rendition whose width matches the img element's width attribute."""
-    candidates = renditions.get(image_format) or []
-    for rendition in candidates:
-        if rendition["width"] == renditions.get("width"):
-            return rendition["url"]
-    return candidates[0]["url"] if candidates else ""
-
-
-@register.filter
 def initials(name):
     # Latin names give "ZS" for "Zhang Shaoting"; Chinese names, written without spaces,
     # give the family name, which is how Chinese avatars are usually lettered.
