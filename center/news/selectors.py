@@ -50,14 +50,17 @@ def stories_in_language(*, language: str, category: PostCategory | None = None,
 
 
 def story_for_visitor(*, slug: str, language: str) -> PostContent | None:
-    """The published story with this slug in `language`, else its version in another
-    language (the page then says it is not yet translated)."""
+    """The published story with this slug in `language`; else, for a story not written in
+    `language` at all, its version in another language (the page says it is not yet
+    translated). A slug the story no longer uses finds nothing: its redirect takes over."""
     published = published_stories().select_related(
         "post", "post__app_config", "post__author", "post__main_image", "post__hero"
     )
     story = published.filter(slug=slug, language=language).first()
     if story is None:
-        story = published.filter(slug=slug, language__in=_other_languages(language)).first()
+        translated = PostContent.objects.filter(post=OuterRef("post"), language=language)
+        story = published.filter(slug=slug, language__in=_other_languages(language)).exclude(
+            Exists(translated)).first()
     return story
 
 

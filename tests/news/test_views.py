@@ -145,3 +145,27 @@ def test_list_query_count_does_not_grow_with_stories(client, django_assert_max_n
     with django_assert_max_num_queries(LIST_QUERIES):
         response = client.get(LIST)
     assert len(_titles(response.content.decode())) == min(count, 10)
+
+
+def test_a_new_version_with_another_slug_redirects_the_old_address(client):
+    from djangocms_stories.models import PostContent
+    from djangocms_versioning.models import Version
+
+    post = factories.story("Renamed", slug="old-name", languages=("en", "zh-hans"))
+    user = factories.editor()
+    published = PostContent.objects.get(post=post, language="en")
+    draft = Version.objects.get_for_content(published).copy(user)
+    draft.content.slug = "new-name"
+    draft.content.save()
+    draft.publish(user)
+
+    response = client.get("/en/news/old-name/")
+    assert response.status_code == 301 and response["Location"] == "/en/news/new-name/"
+    assert client.get("/en/news/new-name/").status_code == 200
+    assert client.get("/zh-hans/news/old-name/").status_code == 200  # that language kept its slug
+
+
+def test_every_page_advertises_the_news_feed_in_its_language(client):
+    for url, feed in (("/en/", "/en/news/feed/"), ("/zh-hans/about-us/", "/zh-hans/news/feed/")):
+        html = client.get(url).content.decode()
+        assert f'<link rel="alternate" type="application/rss+xml" href="{feed}"' in html
