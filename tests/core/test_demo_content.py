@@ -142,3 +142,12 @@ def test_a_nul_character_in_the_address_is_a_friendly_404(client, demo_pages, pa
     response = client.get(path)
     assert response.status_code == 404
     assert "Page not found" in response.content.decode() or "找不到" in response.content.decode()
+
+
+@pytest.mark.django_db
+def test_the_inauguration_article_shows_the_ceremony_card(client):
+    call_command("load_demo", verbosity=0)
+    call_command("load_demo", verbosity=0)  # a second run adds no second card
+    html = client.get(ABOUT_EN).content.decode()
+    assert html.count('<li class="event-card">') == 1
+    assert "/en/events/inauguration-ceremony-2022/" in html

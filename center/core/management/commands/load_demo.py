@@ -8,7 +8,7 @@ from center.core.demo.loader import DEMO_PASSWORD, DEMO_USERNAME, load_demo_page
 
 # Each content app's demo module has an idempotent load_demo_content() returning a summary.
 CONTENT_DEMOS = ["center.people.demo", "center.events.demo", "center.news.demo",
-                 "center.core.demo.home"]  # Home last: its plugins show the others
+                 "center.core.demo.showcase"]  # last: its plugins show the others
 
 
 class Command(BaseCommand):
