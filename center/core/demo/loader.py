@@ -20,6 +20,8 @@ APPHOOKS = {
     "speakers": ("PeopleApphook", "people"),
     "events": ("EventsApphook", "events"),
     "news": ("StoriesApp", "news"),
+    "whitepapers": ("PublicationsApphook", "publications"),
+    "code-of-ethics": ("EthicsApphook", "ethics"),
 }
 
 DEMO_USERNAME = "admin"
