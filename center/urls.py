@@ -8,6 +8,7 @@ from django.urls import include, path
 from center.events.sitemaps import EventSitemap
 from center.news.sitemaps import NewsSitemap
 from center.people.sitemaps import PersonSitemap
+from center.search import views as search_views
 
 SITEMAPS = {"cms": CMSSitemap, "people": PersonSitemap, "events": EventSitemap,
             "news": NewsSitemap}
@@ -25,5 +26,6 @@ if settings.DEBUG:
 # The CMS catch-all must stay last.
 urlpatterns += i18n_patterns(
     path("admin/", admin.site.urls),
+    path("search/", search_views.search, name="search"),
     path("", include("cms.urls")),
 )

@@ -1,0 +1,36 @@
+from django.contrib.postgres.search import SearchQuery, SearchRank
+from django.db import connection
+from django.db.models import Case, F, IntegerField, Q, QuerySet, Value, When
+
+from .models import SearchEntry
+from .text import config_for, query_terms, segment
+
+
+def _postgres_search(query: str, language: str) -> QuerySet:
+    search_query = SearchQuery(segment(query), search_type="websearch", config=config_for(language))
+    return (SearchEntry.objects.filter(language=language, vector=search_query)
+            .annotate(rank=SearchRank(F("vector"), search_query))
+            .order_by("-rank", "title", "pk"))
+
+
+def _fallback_search(query: str, language: str) -> QuerySet:
+    # SQLite (the embedded default): every word must appear; title matches rank first.
+    terms = query_terms(query)
+    if not terms:
+        return SearchEntry.objects.none()
+    entries = SearchEntry.objects.filter(language=language)
+    for term in terms:
+        entries = entries.filter(Q(title__icontains=term) | Q(body__icontains=term))
+    return (entries.annotate(rank=Case(When(title__icontains=terms[0], then=Value(2)),
+                                       default=Value(1), output_field=IntegerField()))
+            .order_by("-rank", "title", "pk"))
+
+
+def search_entries(*, query: str, language: str) -> QuerySet:
+    """Entries in `language` matching `query`, best first. The query must be cleaned first
+    (text.clean_query)."""
+    if not query:
+        return SearchEntry.objects.none()
+    if connection.vendor == "postgresql":
+        return _postgres_search(query, language)
+    return _fallback_search(query, language)
