@@ -124,3 +124,10 @@ def test_chinese_words_inside_a_sentence_are_found(client):
     assert "Ethics story (中文)" in _titles(_search(client, "人工智能伦理", language="zh-hans"))
     assert "Ethics story (中文)" in _titles(_search(client, "计算法学", language="zh-hans"))
     assert "Ethics story (中文)" not in _titles(_search(client, "机器人", language="zh-hans"))
+
+
+def test_the_results_page_speaks_chinese(client):
+    EventFactory(title="Quokka forum")
+    search_reindex_all()
+    html = _search(client, "不存在的词", language="zh-hans")
+    assert "站内搜索" in html and "没有找到匹配的内容" in html
