@@ -25,3 +25,16 @@ def test_many_saves_in_one_transaction_refresh_each_kind_once(django_capture_on_
     for callback in callbacks:
         callback()
     assert SearchEntry.objects.filter(kind="event", language="en").count() == 5
+
+
+@pytest.mark.usefixtures("demo_pages")
+def test_the_reindex_command_rebuilds_every_kind():
+    from io import StringIO
+
+    from django.core.management import call_command
+
+    EventFactory(title="Only in the database so far")
+    out = StringIO()
+    call_command("search_reindex", stdout=out)
+    assert "event: 1 entries" in out.getvalue() and "page: 20 entries" in out.getvalue()
+    assert SearchEntry.objects.filter(title="Only in the database so far").exists()
