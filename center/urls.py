@@ -5,13 +5,14 @@ from django.contrib import admin
 from django.contrib.sitemaps.views import sitemap
 from django.urls import include, path
 
+from center.ethics.sitemaps import CodeVersionSitemap
 from center.events.sitemaps import EventSitemap
 from center.news.sitemaps import NewsSitemap
 from center.people.sitemaps import PersonSitemap
 from center.search import views as search_views
 
 SITEMAPS = {"cms": CMSSitemap, "people": PersonSitemap, "events": EventSitemap,
-            "news": NewsSitemap}
+            "news": NewsSitemap, "ethics": CodeVersionSitemap}
 
 # /healthz is answered earlier, by center.core.middleware.HealthCheckMiddleware.
 urlpatterns = [

@@ -60,6 +60,7 @@ INSTALLED_APPS = [
     "center.people",
     "center.events",
     "center.news",
+    "center.ethics",
     "center.search",
 ]
 

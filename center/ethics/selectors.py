@@ -1,0 +1,74 @@
+from django.db.models import Prefetch, QuerySet
+
+from .models import CodeVersion, Principle, Section
+
+
+def _principles() -> QuerySet:
+    return Principle.objects.prefetch_related("translations").order_by("order", "number")
+
+
+def with_text(versions: QuerySet) -> QuerySet:
+    """Prefetch everything a page shows of a version, so queries do not grow with principles."""
+    sections = Section.objects.prefetch_related(
+        "translations", Prefetch("principles", queryset=_principles()))
+    return versions.prefetch_related("translations", Prefetch("sections", queryset=sections))
+
+
+def with_principles(versions: QuerySet) -> QuerySet:
+    """Versions with their principles in one flat list, as the change view compares them."""
+    return versions.prefetch_related("translations",
+                                     Prefetch("principles", queryset=_principles()))
+
+
+def _visible_versions(*, can_preview: bool) -> QuerySet:
+    return CodeVersion.objects.all() if can_preview else CodeVersion.objects.published()
+
+
+def version_in_force() -> CodeVersion | None:
+    return with_text(CodeVersion.objects.in_force()).first()
+
+
+def version_for_visitor(*, label: str, can_preview: bool) -> CodeVersion | None:
+    return with_text(_visible_versions(can_preview=can_preview).filter(label=label)).first()
+
+
+def versions_for_visitor(*, can_preview: bool) -> list[CodeVersion]:
+    """Every version a visitor may read (staff: drafts too), newest publication first."""
+    return list(_visible_versions(can_preview=can_preview))
+
+
+def versions_to_compare(*, labels: list[str], can_preview: bool) -> dict[str, CodeVersion]:
+    versions = with_principles(_visible_versions(can_preview=can_preview).filter(label__in=labels))
+    return {version.label: version for version in versions}
+
+
+def previous_version(version: CodeVersion, versions: list[CodeVersion]) -> CodeVersion | None:
+    """Among `versions` (newest first), the published one a reader compares `version` with:
+    the last one published before it (for a draft: the newest published)."""
+    return next((other for other in versions if other.is_published and other.pk != version.pk
+                 and (version.published_at is None
+                      or other.published_at < version.published_at)), None)
+
+
+def default_comparison(versions: list[CodeVersion]) -> tuple[str, str] | None:
+    """(from, to) labels when a visitor has not chosen: the version in force against the one
+    before it; without a version in force, the newest against the one before. None with
+    fewer than two published versions."""
+    published = [version for version in versions if version.is_published]
+    newest = next((v for v in published if v.is_in_force), published[0] if published else None)
+    older = newest and previous_version(newest, published)
+    return (older.label, newest.label) if older else None
+
+
+def principle_for_permalink(number: int) -> Principle | None:
+    """The principle with this number in the version in force, else in the newest superseded
+    version that had it, so a link to a principle survives later versions."""
+    return principle_in_force(number) or (
+        Principle.objects.filter(number=number, version__status=CodeVersion.Status.SUPERSEDED)
+        .select_related("version").order_by("-version__published_at").first()
+    )
+
+
+def principle_in_force(number: int) -> Principle | None:
+    return (Principle.objects.filter(number=number, version__status=CodeVersion.Status.IN_FORCE)
+            .select_related("version").prefetch_related("translations").first())

@@ -1,0 +1,49 @@
+from django import template
+from django.utils import dateformat, translation
+from django.utils.html import format_html
+from django.utils.safestring import SafeString, mark_safe
+from django.utils.translation import gettext
+
+from .. import links
+from ..diff import DELETE, EQUAL, INSERT
+
+register = template.Library()
+
+DATE_FORMATS = {"en": "j F Y", "zh-hans": "Y年n月j日"}
+
+
+@register.filter
+def tr(obj, field: str) -> str:
+    """{{ principle|tr:"text" }}: the field in the current language, else in any language
+    (an untranslated principle still shows its text rather than nothing)."""
+    return obj.safe_translation_getter(field, any_language=True) or ""
+
+
+@register.filter
+def code_date(value) -> str:
+    if not value:
+        return ""
+    language = translation.get_language() or "en"
+    return dateformat.format(value, DATE_FORMATS.get(language, DATE_FORMATS["en"]))
+
+
+@register.filter
+def permalink(principle) -> str:
+    return links.principle_permalink(principle)
+
+
+@register.filter
+def diff_html(chunks) -> SafeString:
+    """Word-level differences as <del>/<ins>. Struck-through and underlined rather than only
+    coloured, and a hidden word for screen readers, which do not announce <del> and <ins>."""
+    labels = {DELETE: gettext("removed:"), INSERT: gettext("added:")}
+    parts = []
+    for op, text in chunks:
+        if op == EQUAL:
+            parts.append(format_html("{}", text))
+        else:
+            tag = "del" if op == DELETE else "ins"
+            parts.append(format_html(
+                '<{} class="diff-{}"><span class="code-sr-only">{} </span>{}</{}>',
+                tag, op, labels[op], text, tag))
+    return mark_safe("".join(parts))  # every part went through format_html
