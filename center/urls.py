@@ -9,10 +9,12 @@ from center.ethics.sitemaps import CodeVersionSitemap
 from center.events.sitemaps import EventSitemap
 from center.news.sitemaps import NewsSitemap
 from center.people.sitemaps import PersonSitemap
+from center.publications.sitemaps import WhitepaperSitemap
 from center.search import views as search_views
 
 SITEMAPS = {"cms": CMSSitemap, "people": PersonSitemap, "events": EventSitemap,
-            "news": NewsSitemap, "ethics": CodeVersionSitemap}
+            "news": NewsSitemap, "ethics": CodeVersionSitemap,
+            "whitepapers": WhitepaperSitemap}
 
 # /healthz is answered earlier, by center.core.middleware.HealthCheckMiddleware.
 urlpatterns = [

@@ -62,6 +62,7 @@ INSTALLED_APPS = [
     "center.news",
     "center.ethics",
     "center.search",
+    "center.publications",
 ]
 
 MIDDLEWARE = [
@@ -159,6 +160,9 @@ X_FRAME_OPTIONS = "SAMEORIGIN"  # the CMS edits pages inside its own frames
 
 TEXT_INLINE_EDITING = True
 DJANGOCMS_VERSIONING_ALLOW_DELETING_VERSIONS = False
+
+# Whitepapers: the largest PDF the admin accepts (bytes).
+PUBLICATIONS_MAX_PDF_BYTES = env.int("PUBLICATIONS_MAX_PDF_BYTES", default=50 * 1024 * 1024)
 
 # News (djangocms-stories). Our URLconf wraps its views: one filterable list, a slug per story.
 STORIES_URLCONF = "center.news.urls"

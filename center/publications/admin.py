@@ -1,0 +1,109 @@
+from django.contrib import admin, messages
+from django.template.defaultfilters import filesizeformat
+from django.utils.translation import gettext_lazy as _, ngettext
+from parler.admin import TranslatableAdmin
+
+from center.core.redirects import redirects_create_for_moved, urls_by_language
+
+from .forms import WhitepaperAdminForm
+from .models import Topic, Whitepaper, WhitepaperAuthor, WhitepaperStatusError
+from .services import (
+    whitepaper_cover_refresh,
+    whitepaper_pdf_refresh,
+    whitepaper_publish,
+    whitepaper_unpublish,
+)
+
+
+@admin.register(Topic)
+class TopicAdmin(TranslatableAdmin):
+    list_display = ["__str__", "slug"]
+    search_fields = ["translations__name", "slug"]
+
+    def get_prepopulated_fields(self, request, obj=None):
+        # parler: a translated source field must be declared here, not as a class attribute.
+        return {"slug": ("name",)}
+
+
+class WhitepaperAuthorInline(admin.TabularInline):
+    model = WhitepaperAuthor
+    extra = 1
+    fields = ["order", "person"]
+    autocomplete_fields = ["person"]
+
+
+def _run_transition(modeladmin, request, queryset, service, done_message):
+    done = skipped = 0
+    for whitepaper in queryset:
+        try:
+            service(whitepaper=whitepaper, user=request.user)
+            done += 1
+        except WhitepaperStatusError:
+            skipped += 1
+    if done:
+        modeladmin.message_user(request, done_message(done), messages.SUCCESS)
+    if skipped:
+        modeladmin.message_user(
+            request,
+            ngettext("%(count)d whitepaper was skipped: it already had that status.",
+                     "%(count)d whitepapers were skipped: they already had that status.",
+                     skipped) % {"count": skipped},
+            messages.WARNING,
+        )
+
+
+@admin.register(Whitepaper)
+class WhitepaperAdmin(TranslatableAdmin):
+    form = WhitepaperAdminForm
+    list_display = ["__str__", "publication_date", "status", "published_at", "download_count"]
+    list_filter = ["status", "pdf_language", "topics"]
+    search_fields = ["slug", "translations__title", "translations__subtitle"]
+    date_hierarchy = "publication_date"
+    autocomplete_fields = ["topics"]
+    readonly_fields = ["status", "pdf_pages", "pdf_file_size", "pdf_sha256", "download_count"]
+    inlines = [WhitepaperAuthorInline]
+    actions = ["publish", "unpublish"]
+    fieldsets = [
+        (None, {"fields": ["title", "subtitle", "slug", "abstract"]}),
+        (_("Issue"), {"fields": ["issuing_body", "publication_date", "version", "doi", "isbn",
+                                 "topics"]}),
+        (_("Files"), {"fields": ["pdf", "pdf_language", "pdf_pages", "pdf_file_size",
+                                 "pdf_sha256", "cover"]}),
+        (_("Publication"), {"fields": ["status", "published_at", "download_count"]}),
+    ]
+
+    def get_prepopulated_fields(self, request, obj=None):
+        return {"slug": ("title",)}
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).prefetch_related("translations")
+
+    @admin.display(description=_("PDF size"))
+    def pdf_file_size(self, obj):
+        return filesizeformat(obj.pdf_size) if obj.pdf_size else "–"
+
+    def save_model(self, request, obj, form, change):
+        old_urls = {}
+        if change and "slug" in form.changed_data:
+            # Shared links and citations point at the old address: keep it working.
+            old_urls = urls_by_language(Whitepaper.objects.get(pk=obj.pk))
+        super().save_model(request, obj, form, change)
+        if old_urls:
+            redirects_create_for_moved(obj=obj, old_urls=old_urls)
+        # The PDF's facts and the cover's renditions are made here, once, never per request.
+        if not change or "pdf" in form.changed_data:
+            whitepaper_pdf_refresh(whitepaper=obj)
+        whitepaper_cover_refresh(whitepaper=obj)
+
+    @admin.action(description=_("Publish the selected whitepapers"), permissions=["change"])
+    def publish(self, request, queryset):
+        _run_transition(self, request, queryset, whitepaper_publish, lambda n: ngettext(
+            "%(count)d whitepaper published.", "%(count)d whitepapers published.", n
+        ) % {"count": n})
+
+    @admin.action(description=_("Return the selected whitepapers to draft"),
+                  permissions=["change"])
+    def unpublish(self, request, queryset):
+        _run_transition(self, request, queryset, whitepaper_unpublish, lambda n: ngettext(
+            "%(count)d whitepaper returned to draft.", "%(count)d whitepapers returned to draft.",
+            n) % {"count": n})

@@ -1,0 +1,57 @@
+from django.db.models import Prefetch, QuerySet
+
+from .models import FeaturedWhitepapers, Topic, Whitepaper, WhitepaperAuthor
+
+
+def _authorships() -> QuerySet:
+    return WhitepaperAuthor.objects.select_related("person").prefetch_related(
+        "person__translations")
+
+
+def for_display(queryset: QuerySet) -> QuerySet:
+    """Prefetch everything a card or a page shows, so queries do not grow with the rows."""
+    return queryset.prefetch_related(
+        "translations", "topics__translations",
+        Prefetch("authorships", queryset=_authorships()),
+    )
+
+
+def visible_whitepapers(*, topic: str | None = None, year: int | None = None) -> QuerySet:
+    papers = Whitepaper.objects.published()
+    if topic:
+        papers = papers.filter(topics__slug=topic)
+    if year is not None:
+        papers = papers.filter(publication_date__year=year)
+    return for_display(papers.order_by("-publication_date", "-pk"))
+
+
+def topics_in_use() -> list[Topic]:
+    """Topics of published papers, for the list's filter (an empty topic is no choice)."""
+    return list(Topic.objects.filter(whitepapers__in=Whitepaper.objects.published())
+                .distinct().prefetch_related("translations"))
+
+
+def publication_years() -> list[int]:
+    dates = Whitepaper.objects.published().dates("publication_date", "year", order="DESC")
+    return [d.year for d in dates]
+
+
+def whitepaper_for_visitor(*, slug: str, can_preview: bool) -> Whitepaper | None:
+    papers = Whitepaper.objects.all() if can_preview else Whitepaper.objects.published()
+    return for_display(papers.filter(slug=slug).select_related("pdf")).first()
+
+
+def whitepapers_for_person(person) -> list[Whitepaper]:
+    """Published papers the person is an author of, newest first."""
+    return list(visible_whitepapers().filter(authorships__person=person).distinct())
+
+
+def featured_whitepapers(*, plugin: FeaturedWhitepapers) -> list[Whitepaper]:
+    return list(visible_whitepapers().filter(featured_in=plugin))
+
+
+def featured_drafts(*, plugin: FeaturedWhitepapers) -> list[Whitepaper]:
+    """The plugin's papers visitors cannot see (yet): staff are told they are hidden."""
+    visible = Whitepaper.objects.published().values("pk")
+    return list(Whitepaper.objects.filter(featured_in=plugin).exclude(pk__in=visible)
+                .prefetch_related("translations"))

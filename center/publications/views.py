@@ -1,0 +1,150 @@
+from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
+from django.http import FileResponse, Http404, HttpResponse
+from django.shortcuts import render
+from django.urls import reverse
+from django.utils.cache import patch_cache_control
+from django.utils.text import slugify
+from django.utils.translation import get_language
+from django.views.decorators.http import require_safe
+from menus.utils import set_language_changer
+
+from center.core.structured_data import json_ld_script_body
+
+from . import citations, selectors, services
+from .identifiers import doi_url
+from .links import person_url
+from .structured_data import whitepaper_json_ld
+
+PER_PAGE = 12
+CITATION_FORMATS = {
+    "bib": (citations.bibtex, "application/x-bibtex; charset=utf-8"),
+    "ris": (citations.ris, "application/x-research-info-systems; charset=utf-8"),
+    "json": (citations.csl_json, "application/vnd.citationstyles.csl+json; charset=utf-8"),
+}
+
+
+def _year_or_none(raw: str | None, allowed: list[int]) -> int | None:
+    # Only years that have papers: anything else shows every year, never an error.
+    try:
+        year = int(raw)
+    except (TypeError, ValueError):
+        return None
+    return year if year in allowed else None
+
+
+def _page(paginator: Paginator, raw: str | None):
+    try:
+        return paginator.page(raw or 1)
+    except (PageNotAnInteger, EmptyPage):
+        return paginator.page(1)  # a stale or mistyped page number starts again at the top
+
+
+def whitepaper_list(request):
+    topics = selectors.topics_in_use()
+    years = selectors.publication_years()
+    topic = request.GET.get("topic", "")
+    if topic not in {t.slug for t in topics}:
+        topic = ""  # an unknown topic shows every paper rather than an error
+    year = _year_or_none(request.GET.get("year"), years)
+    page = _page(Paginator(selectors.visible_whitepapers(topic=topic or None, year=year),
+                           PER_PAGE), request.GET.get("page"))
+    return render(request, "publications/whitepaper_list.html", {
+        "whitepapers": page.object_list,
+        "page_obj": page,
+        "topics": topics,
+        "years": years,
+        "selected_topic": topic,
+        "selected_year": year,
+    })
+
+
+def _visible_whitepaper(request, slug):
+    paper = selectors.whitepaper_for_visitor(slug=slug, can_preview=request.user.is_staff)
+    if paper is None:
+        raise Http404("No such whitepaper")
+    return paper
+
+
+def _private_unless_visible(response, paper):
+    if not paper.is_visible:
+        # A staff preview must never land in a shared cache.
+        patch_cache_control(response, private=True, no_store=True)
+    return response
+
+
+def _citation(request, paper) -> citations.Citation:
+    download = reverse("publications:whitepaper_download", kwargs={"slug": paper.slug})
+    return citations.citation_for(
+        paper, url=request.build_absolute_uri(paper.get_absolute_url()),
+        pdf_url=request.build_absolute_uri(download),
+    )
+
+
+def _authors_json_ld(authors, request) -> list[dict]:
+    items = []
+    for person in authors:
+        item = {"@type": "Person", "name": str(person)}
+        if url := person_url(person):
+            item["url"] = request.build_absolute_uri(url)
+        items.append(item)
+    return items
+
+
+def whitepaper_detail(request, slug):
+    paper = _visible_whitepaper(request, slug)
+    set_language_changer(request, paper.get_absolute_url)
+    authors = paper.ordered_authors()
+    citation = _citation(request, paper)
+    jpegs = paper.cover_renditions.get("jpeg") or []
+    json_ld = whitepaper_json_ld(
+        citation, authors=_authors_json_ld(authors, request), pdf_size=paper.pdf_size,
+        pdf_sha256=paper.pdf_sha256,
+        image_url=request.build_absolute_uri(jpegs[-1]["url"]) if jpegs else "",
+    )
+    response = render(request, "publications/whitepaper_detail.html", {
+        "whitepaper": paper,
+        "authors": authors,
+        "topics": paper.topics.all(),
+        # Set only when the visitor's language is missing: marks the text's real language.
+        "content_language": paper.fallback_language(get_language()),
+        "doi_url": doi_url(paper.doi),
+        "citation": citation,
+        "reference": citations.reference(citation),
+        "bibtex": citations.bibtex(citation),
+        "ris": citations.ris(citation),
+        "csl_json": citations.csl_json(citation),
+        "scholar_meta": citations.scholar_meta(citation),
+        "json_ld": json_ld_script_body(json_ld),
+    })
+    return _private_unless_visible(response, paper)
+
+
+def _file_name(paper, extension: str) -> str:
+    return f"{slugify(paper.slug) or 'whitepaper'}.{extension}"  # ASCII: safe in any header
+
+
+@require_safe
+def whitepaper_download(request, slug):
+    paper = _visible_whitepaper(request, slug)
+    if not paper.pdf_id:
+        raise Http404("This whitepaper has no PDF yet")
+    try:
+        stream = paper.pdf.file.open("rb")
+    except FileNotFoundError:
+        raise Http404("The PDF is missing from storage") from None
+    # Streamed from storage in chunks; the file is never read into memory whole.
+    response = FileResponse(stream, as_attachment=True, filename=_file_name(paper, "pdf"),
+                            content_type="application/pdf")
+    response["X-Content-Type-Options"] = "nosniff"
+    if paper.is_visible and request.method == "GET":  # not staff previews, not HEAD probes
+        services.whitepaper_download_record(whitepaper=paper)
+    return _private_unless_visible(response, paper)
+
+
+@require_safe
+def whitepaper_citation(request, slug, fmt):
+    paper = _visible_whitepaper(request, slug)
+    render_citation, content_type = CITATION_FORMATS[fmt]
+    response = HttpResponse(render_citation(_citation(request, paper)), content_type=content_type)
+    response["Content-Disposition"] = f'attachment; filename="{_file_name(paper, fmt)}"'
+    return _private_unless_visible(response, paper)
