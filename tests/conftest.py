@@ -1,5 +1,7 @@
 import pytest
 
+pytest_plugins = ["tests.mail_sink"]  # the smtp_sink fixture: a real SMTP server on loopback
+
 from center.core.demo.loader import load_demo_pages
 
 

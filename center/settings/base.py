@@ -4,6 +4,7 @@ environment (12-factor); see the configuration table in README.md."""
 from pathlib import Path
 
 import environ
+from celery.schedules import crontab
 from django.utils.translation import gettext_lazy as _
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
@@ -227,6 +228,12 @@ CELERY_BROKER_TRANSPORT_OPTIONS = {
 }
 CELERY_TIMEZONE = "UTC"
 CELERY_BEAT_SCHEDULER = "django_celery_beat.schedulers:DatabaseScheduler"
+# Periodic tasks (django-celery-beat copies these into its tables at start). Apps add theirs
+# with one `CELERY_BEAT_SCHEDULE["name"] = {...}` statement each, at the end of this file.
+CELERY_BEAT_SCHEDULE = {
+    # Search picks up what changes with time alone (a story whose publication date arrives).
+    "search-reindex-nightly": {"task": "search.reindex_all", "schedule": crontab(hour=3, minute=17)},
+}
 
 LOGGING = {
     "version": 1,

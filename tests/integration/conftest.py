@@ -26,7 +26,14 @@ def _database_url_for_worker() -> str:
 
 
 @pytest.fixture
-def celery_worker_process(transactional_db, django_db_serialized_rollback, tmp_path):
+def worker_env():
+    """Extra environment for the worker process; override it in a test module, e.g. to
+    point the worker's email at an SMTP sink: {"TEST_SMTP_PORT": str(smtp_sink.port)}."""
+    return {}
+
+
+@pytest.fixture
+def celery_worker_process(transactional_db, django_db_serialized_rollback, tmp_path, worker_env):
     broker = os.environ.get("CELERY_BROKER_URL")
     if not broker:
         if os.environ.get("CI"):
@@ -35,6 +42,7 @@ def celery_worker_process(transactional_db, django_db_serialized_rollback, tmp_p
     env = dict(os.environ)
     env["DJANGO_SETTINGS_MODULE"] = "center.settings.test"
     env["DATABASE_URL"] = _database_url_for_worker()
+    env.update(worker_env)
     log_path = tmp_path / "worker.log"
     with open(log_path, "w") as log:
         worker = subprocess.Popen(
