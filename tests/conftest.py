@@ -1,8 +1,8 @@
 import pytest
 
-pytest_plugins = ["tests.mail_sink"]  # the smtp_sink fixture: a real SMTP server on loopback
-
 from center.core.demo.loader import load_demo_pages
+
+pytest_plugins = ["tests.mail_sink"]  # the smtp_sink fixture: a real SMTP server on loopback
 
 
 @pytest.fixture
