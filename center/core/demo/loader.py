@@ -22,6 +22,8 @@ APPHOOKS = {
     "news": ("StoriesApp", "news"),
     "whitepapers": ("PublicationsApphook", "publications"),
     "code-of-ethics": ("EthicsApphook", "ethics"),
+    "newsletter": ("NewsletterApphook", "newsletter"),
+    "apply-for-trial": ("TrialsApphook", "trials"),
 }
 
 DEMO_USERNAME = "admin"
