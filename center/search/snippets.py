@@ -20,6 +20,18 @@ def _pattern(terms: list[str]) -> re.Pattern | None:
     return re.compile("|".join(parts), re.IGNORECASE) if parts else None
 
 
+def _marked(text: str, pattern: re.Pattern | None) -> str:
+    if pattern is None:
+        return escape(text)
+    pieces, last = [], 0
+    for found in pattern.finditer(text):
+        pieces.append(escape(text[last:found.start()]))
+        pieces.append(f"<mark>{escape(found.group(0))}</mark>")
+        last = found.end()
+    pieces.append(escape(text[last:]))
+    return "".join(pieces)
+
+
 def snippet(text: str, terms: list[str], length: int = SNIPPET_LENGTH) -> SafeString:
     """A window of `text` around the first matched term, HTML-escaped, with every match
     wrapped in <mark>. Without a match: the beginning of the text."""
@@ -31,12 +43,9 @@ def snippet(text: str, terms: list[str], length: int = SNIPPET_LENGTH) -> SafeSt
     window = text[start:start + length]
     prefix = "…" if start > 0 else ""
     suffix = "…" if start + length < len(text) else ""
-    if pattern is None:
-        return mark_safe(prefix + escape(window) + suffix)
-    pieces, last = [], 0
-    for found in pattern.finditer(window):
-        pieces.append(escape(window[last:found.start()]))
-        pieces.append(f"<mark>{escape(found.group(0))}</mark>")
-        last = found.end()
-    pieces.append(escape(window[last:]))
-    return mark_safe(prefix + "".join(pieces) + suffix)
+    return mark_safe(prefix + _marked(window, pattern) + suffix)
+
+
+def highlight(text: str, terms: list[str]) -> SafeString:
+    """All of `text`, escaped, with the matches marked (for result titles)."""
+    return mark_safe(_marked(text, _pattern(terms)))

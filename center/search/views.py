@@ -4,7 +4,7 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from .selectors import search_entries
-from .snippets import snippet
+from .snippets import highlight, snippet
 from .text import clean_query, query_terms
 
 PER_PAGE = 10
@@ -25,7 +25,8 @@ def search(request):
         request.GET.get("page"))
     terms = query_terms(query)
     results = [{"entry": entry, "kind": KIND_LABELS.get(entry.kind, entry.kind),
-                "snippet": snippet(entry.body, terms)} for entry in page.object_list]
+                "title": highlight(entry.title, terms), "snippet": snippet(entry.body, terms)}
+               for entry in page.object_list]
     return render(request, "search/results.html", {
         "query": query, "page_obj": page, "results": results,
     })

@@ -14,7 +14,8 @@ needs_postgres = pytest.mark.skipif(connection.vendor != "postgresql", reason="P
 
 
 def _titles(html: str) -> list[str]:
-    return re.findall(r'class="search-result__title"><a href="[^"]*">([^<]+)</a>', html)
+    titles = re.findall(r'class="search-result__title"><a href="[^"]*">(.+?)</a>', html)
+    return [re.sub(r"</?mark>", "", title) for title in titles]
 
 
 def _search(client, q, language="en", **params):
@@ -131,3 +132,13 @@ def test_the_results_page_speaks_chinese(client):
     search_reindex_all()
     html = _search(client, "不存在的词", language="zh-hans")
     assert "站内搜索" in html and "没有找到匹配的内容" in html
+
+
+@needs_postgres
+def test_the_chinese_code_of_ethics_is_found_by_a_chinese_phrase(client):
+    from django.core.management import call_command
+
+    call_command("load_demo", verbosity=0)
+    html = _search(client, "人工智能伦理", language="zh-hans")
+    assert '<p class="search-result__kind">伦理准则</p>' in html
+    assert 'href="/zh-hans/code-of-ethics/"' in html
