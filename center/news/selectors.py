@@ -103,3 +103,12 @@ def category_by_slug(slug: str | None, *, language: str) -> PostCategory | None:
 
 def tag_by_slug(slug: str | None) -> Tag | None:
     return Tag.objects.filter(slug=slug).first() if _plausible_slug(slug) else None
+
+
+def stories_mentioning(*, name: str, language: str, limit: int = 5) -> list[PostContent]:
+    """Published stories in `language` whose text names this person (their name as written
+    in that language), newest first."""
+    if not name:
+        return []
+    mentions = Q(title__icontains=name) | Q(abstract__icontains=name) | Q(post_text__icontains=name)
+    return list(_for_lists(published_stories().filter(mentions, language=language))[:limit])

@@ -169,3 +169,18 @@ def test_every_page_advertises_the_news_feed_in_its_language(client):
     for url, feed in (("/en/", "/en/news/feed/"), ("/zh-hans/about-us/", "/zh-hans/news/feed/")):
         html = client.get(url).content.decode()
         assert f'<link rel="alternate" type="application/rss+xml" href="{feed}"' in html
+
+
+def test_a_speakers_page_lists_the_stories_that_mention_them(client):
+    from tests.people.factories import PersonFactory
+
+    PersonFactory(slug="wang-yingchun-test", name="Wang Yingchun", zh={"name": "王迎春"})
+    factories.story("Keynote report", slug="keynote", languages=("en", "zh-hans"),
+                    abstract="<p>Wang Yingchun gave the keynote. 王迎春作主旨演讲。</p>")
+    factories.story("Unrelated", slug="unrelated")
+    factories.story("Draft mention", publish=False, abstract="<p>Wang Yingchun again.</p>")
+    english = client.get("/en/speakers/wang-yingchun-test/").content.decode()
+    section = english.split("In the news", 1)[1]
+    assert "Keynote report" in section and "Unrelated" not in section and "Draft mention" not in section
+    chinese = client.get("/zh-hans/speakers/wang-yingchun-test/").content.decode()
+    assert "相关新闻" in chinese and "Keynote report (中文)" in chinese

@@ -45,3 +45,11 @@ def story_json_ld_script(context, story):
     data = story_json_ld(story, url=request.build_absolute_uri(story_url(story)),
                          site_url=request.build_absolute_uri("/"), image_url=image)
     return json_ld_script_body(data)
+
+
+@register.simple_tag
+def person_news(person):
+    """{% person_news person as stories %}: the stories that mention this person."""
+    language = get_language()
+    name = person.safe_translation_getter("name", language_code=language, any_language=True)
+    return selectors.stories_mentioning(name=name, language=language)
