@@ -24,5 +24,5 @@ def test_a_published_event_reaches_the_search_index_through_the_worker(celery_wo
 
     assert _wait_for(lambda: SearchEntry.objects.filter(title="Indexed by a real worker").exists())
     html = client.get("/en/search/", {"q": "real worker"}).content.decode()
-    assert "Indexed by a real worker" in html
+    assert "Indexed by a <mark>real</mark> <mark>worker</mark>" in html
     assert celery_worker_process.poll() is None
