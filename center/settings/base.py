@@ -63,6 +63,8 @@ INSTALLED_APPS = [
     "center.news",
     "center.ethics",
     "center.search",
+    "center.trials",
+    "center.newsletter",
     "center.publications",
 ]
 
@@ -245,3 +247,39 @@ LOGGING = {
 
 # django CMS 5.1's PageManager predates this treebeard check; it is a warning about Treebeard 6.
 SILENCED_SYSTEM_CHECKS = ["treebeard.E001"]
+
+# --- Newsletter (center/newsletter) -------------------------------------------------------
+# Version of the privacy text shown beside the consent box; stored with every consent record.
+NEWSLETTER_PRIVACY_VERSION = env("NEWSLETTER_PRIVACY_VERSION", default="2026-01")
+# Sign-up POSTs allowed per IP address and window, counted in the (shared) cache.
+NEWSLETTER_SIGNUPS_PER_IP = env.int("NEWSLETTER_SIGNUPS_PER_IP", default=10)
+NEWSLETTER_SIGNUP_WINDOW_SECONDS = env.int("NEWSLETTER_SIGNUP_WINDOW_SECONDS", default=3600)
+NEWSLETTER_CONFIRM_MAX_AGE_SECONDS = 7 * 24 * 3600
+# Campaign sending: messages per second over all workers (0 = as fast as SMTP allows), how
+# many batch tasks work on a campaign at once, rows claimed per chunk, how long a claim
+# holds, and after how long without progress beat's sweep restarts a campaign's batches.
+NEWSLETTER_SEND_RATE = env.float("NEWSLETTER_SEND_RATE", default=20)
+NEWSLETTER_PARALLEL_BATCHES = env.int("NEWSLETTER_PARALLEL_BATCHES", default=2)
+NEWSLETTER_CHUNK_SIZE = env.int("NEWSLETTER_CHUNK_SIZE", default=50)
+NEWSLETTER_CLAIM_SECONDS = env.int("NEWSLETTER_CLAIM_SECONDS", default=120)
+NEWSLETTER_STALL_SECONDS = env.int("NEWSLETTER_STALL_SECONDS", default=90)
+NEWSLETTER_TASK_SECONDS = env.int("NEWSLETTER_TASK_SECONDS", default=30)
+NEWSLETTER_MAX_ATTEMPTS = env.int("NEWSLETTER_MAX_ATTEMPTS", default=5)
+CELERY_BEAT_SCHEDULE["newsletter-sweep"] = {"task": "newsletter.sweep", "schedule": 60.0}
+
+# --- Apply for Trial (center/trials) ---------------------------------------------------------
+# Decided applications lose their personal data after this many days (statistics stay).
+TRIALS_RETENTION_DAYS = env.int("TRIALS_RETENTION_DAYS", default=365)
+# Form submissions per hour, counted in the cache (shared across processes with CACHE_URL).
+TRIALS_RATE_LIMIT_ENABLED = env.bool("TRIALS_RATE_LIMIT_ENABLED", default=True)
+TRIALS_RATE_LIMIT_PER_IP = env.int("TRIALS_RATE_LIMIT_PER_IP", default=20)
+TRIALS_RATE_LIMIT_PER_EMAIL = env.int("TRIALS_RATE_LIMIT_PER_EMAIL", default=5)
+# Behind a reverse proxy: the META key of the header it sets to the client's address.
+TRIALS_CLIENT_IP_HEADER = env("TRIALS_CLIENT_IP_HEADER", default="")
+# Faster than this (seconds from showing the form) is a bot.
+TRIALS_MIN_FILL_SECONDS = env.int("TRIALS_MIN_FILL_SECONDS", default=3)
+# Outbox rows still pending after this many minutes are handed to the queue again.
+TRIALS_OUTBOX_RETRY_MINUTES = env.int("TRIALS_OUTBOX_RETRY_MINUTES", default=5)
+CELERY_BEAT_SCHEDULE["trials-outbox-sweep"] = {"task": "trials.sweep_outbox", "schedule": 60.0}
+CELERY_BEAT_SCHEDULE["trials-anonymise-expired"] = {
+    "task": "trials.anonymise_expired", "schedule": crontab(hour=2, minute=41)}

@@ -10,7 +10,8 @@ from center.search.services import search_reindex_all
 
 # Each content app's demo module has an idempotent load_demo_content() returning a summary.
 CONTENT_DEMOS = ["center.people.demo", "center.events.demo", "center.news.demo",
-                 "center.publications.demo", "center.ethics.demo",
+                 "center.publications.demo", "center.ethics.demo", "center.trials.demo",
+                 "center.newsletter.demo",
                  "center.core.demo.showcase"]  # last: its plugins show the others
 
 

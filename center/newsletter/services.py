@@ -1,0 +1,272 @@
+import enum
+import logging
+from datetime import datetime, timedelta
+
+from django.conf import settings
+from django.contrib.admin.models import CHANGE, LogEntry
+from django.contrib.auth.base_user import AbstractBaseUser
+from django.db import IntegrityError, transaction
+from django.db.models.functions import Lower
+from django.utils import timezone
+
+from . import queue
+from .emails import CampaignMail, confirmation_email, new_message_id
+from .models import Campaign, ConsentRecord, Delivery, Subscriber
+from .tokens import InvalidToken
+
+logger = logging.getLogger(__name__)
+
+# Freezing the recipient list writes this many rows per INSERT.
+FREEZE_BATCH = 2000
+# A confirmation email whose task has not run after this long is sent again by the sweep.
+CONFIRMATION_OUTBOX_DELAY = timedelta(minutes=2)
+
+
+class ConfirmOutcome(enum.Enum):
+    CONFIRMED = "confirmed"
+    ALREADY_CONFIRMED = "already_confirmed"  # a replayed link: nothing changes
+    SUPERSEDED = "superseded"  # a newer confirmation email was sent since
+    WITHDRAWN = "withdrawn"  # the address unsubscribed after this link was sent
+
+
+def _client(*, ip: str | None, user_agent: str, source: str) -> dict:
+    return {"ip_address": ip or None, "user_agent": (user_agent or "")[:500],
+            "source": (source or "")[:500]}
+
+
+def _audit(*, obj, user: AbstractBaseUser | None, message: str) -> None:
+    if user is None or not user.pk:
+        return
+    LogEntry.objects.log_actions(user.pk, [obj], CHANGE, change_message=message,
+                                 single_object=True)
+
+
+def _locked_subscriber(email: str) -> Subscriber | None:
+    return (Subscriber.objects.select_for_update().annotate(email_lower=Lower("email"))
+            .filter(email_lower=email.lower()).first())
+
+
+@transaction.atomic
+def subscriber_subscribe(*, email: str, language: str, topics: list[str], ip: str | None,
+                         user_agent: str = "", source: str = "") -> ConsentRecord | None:
+    """Record a sign-up and email a confirmation link. A confirmed address gets nothing
+    new (returns None); a pending or unsubscribed one starts over with a fresh link."""
+    email = email.strip()
+    subscriber = _locked_subscriber(email)
+    if subscriber is None:
+        try:
+            with transaction.atomic():
+                subscriber = Subscriber.objects.create(email=email, language=language,
+                                                       topics=topics)
+        except IntegrityError:  # the same address, signed up at the same moment
+            subscriber = _locked_subscriber(email)
+    if subscriber.is_confirmed:
+        return None
+    subscriber.status = Subscriber.Status.PENDING
+    subscriber.language, subscriber.topics = language, topics
+    subscriber.save(update_fields=["status", "language", "topics", "updated_at"])
+    consent = ConsentRecord.objects.create(
+        subscriber=subscriber, action=ConsentRecord.Action.SUBSCRIBE, language=language,
+        topics=topics, privacy_version=settings.NEWSLETTER_PRIVACY_VERSION,
+        **_client(ip=ip, user_agent=user_agent, source=source))
+    from .tasks import send_confirmation
+
+    queue.publish_on_commit(send_confirmation, consent.pk, run_here_if_broker_down=True)
+    return consent
+
+
+def consent_send_confirmation(*, consent_id: int) -> bool:
+    consent = (ConsentRecord.objects.select_related("subscriber")
+               .filter(pk=consent_id, confirmed_at__isnull=True).first())
+    if consent is None or consent.subscriber.status != Subscriber.Status.PENDING:
+        return False
+    confirmation_email(consent=consent).send()
+    ConsentRecord.objects.filter(pk=consent.pk).update(confirmation_sent_at=timezone.now())
+    return True
+
+
+@transaction.atomic
+def subscriber_confirm(*, consent_id: int, now: datetime | None = None) -> ConfirmOutcome:
+    """Confirm the sign-up a link names. Raises InvalidToken when it names no sign-up."""
+    consent = ConsentRecord.objects.filter(
+        pk=consent_id, action=ConsentRecord.Action.SUBSCRIBE).first()
+    if consent is None:
+        raise InvalidToken
+    subscriber = Subscriber.objects.select_for_update().get(pk=consent.subscriber_id)
+    if consent.confirmed_at or subscriber.is_confirmed:
+        return ConfirmOutcome.ALREADY_CONFIRMED
+    if subscriber.status == Subscriber.Status.UNSUBSCRIBED:
+        return ConfirmOutcome.WITHDRAWN
+    latest = subscriber.consents.filter(action=ConsentRecord.Action.SUBSCRIBE).order_by(
+        "-created_at", "-pk").first()
+    if latest.pk != consent.pk:
+        return ConfirmOutcome.SUPERSEDED
+    now = now or timezone.now()
+    consent.confirmed_at = now
+    consent.save(update_fields=["confirmed_at"])
+    subscriber.status, subscriber.confirmed_at = Subscriber.Status.CONFIRMED, now
+    subscriber.unsubscribed_at = None
+    subscriber.save(update_fields=["status", "confirmed_at", "unsubscribed_at", "updated_at"])
+    return ConfirmOutcome.CONFIRMED
+
+
+@transaction.atomic
+def subscriber_unsubscribe(*, subscriber: Subscriber, ip: str | None = None,
+                           user_agent: str = "", source: str = "") -> bool:
+    """Stop every email at once, including the rest of a campaign being sent. False when
+    the address was already unsubscribed."""
+    subscriber = Subscriber.objects.select_for_update().get(pk=subscriber.pk)
+    if subscriber.status == Subscriber.Status.UNSUBSCRIBED:
+        return False
+    subscriber.status, subscriber.unsubscribed_at = (Subscriber.Status.UNSUBSCRIBED,
+                                                     timezone.now())
+    subscriber.save(update_fields=["status", "unsubscribed_at", "updated_at"])
+    subscriber.deliveries.filter(status=Delivery.Status.PENDING).update(
+        status=Delivery.Status.SKIPPED, claimed_until=None)
+    ConsentRecord.objects.create(
+        subscriber=subscriber, action=ConsentRecord.Action.UNSUBSCRIBE,
+        language=subscriber.language, topics=subscriber.topics,
+        privacy_version=settings.NEWSLETTER_PRIVACY_VERSION,
+        **_client(ip=ip, user_agent=user_agent, source=source))
+    return True
+
+
+@transaction.atomic
+def subscriber_update_preferences(*, subscriber: Subscriber, language: str, topics: list[str],
+                                  ip: str | None = None, user_agent: str = "",
+                                  source: str = "") -> Subscriber:
+    subscriber = Subscriber.objects.select_for_update().get(pk=subscriber.pk)
+    subscriber.language, subscriber.topics = language, topics
+    subscriber.save(update_fields=["language", "topics", "updated_at"])
+    ConsentRecord.objects.create(
+        subscriber=subscriber, action=ConsentRecord.Action.PREFERENCES, language=language,
+        topics=topics, privacy_version=settings.NEWSLETTER_PRIVACY_VERSION,
+        **_client(ip=ip, user_agent=user_agent, source=source))
+    return subscriber
+
+
+# --------------------------------------------------------------------------- campaigns
+
+def _locked(campaign: Campaign) -> Campaign:
+    return Campaign.objects.select_for_update().get(pk=campaign.pk)
+
+
+@transaction.atomic
+def campaign_schedule(*, campaign: Campaign, at: datetime,
+                      user: AbstractBaseUser | None = None) -> Campaign:
+    campaign = _locked(campaign)
+    campaign.schedule(at=at)
+    campaign.save(update_fields=["status", "scheduled_at", "updated_at"])
+    _audit(obj=campaign, user=user, message=f"Scheduled for {at.isoformat()}.")
+    return campaign
+
+
+@transaction.atomic
+def campaign_unschedule(*, campaign: Campaign, user: AbstractBaseUser | None = None) -> Campaign:
+    campaign = _locked(campaign)
+    campaign.unschedule()
+    campaign.save(update_fields=["status", "updated_at"])
+    _audit(obj=campaign, user=user, message="Returned to draft.")
+    return campaign
+
+
+@transaction.atomic
+def campaign_send_now(*, campaign: Campaign, user: AbstractBaseUser | None = None) -> Campaign:
+    """Start sending. The recipient list is frozen by a task right after commit."""
+    campaign = _locked(campaign)
+    campaign.start()
+    campaign.save(update_fields=["status", "started_at", "last_progress_at", "updated_at"])
+    _audit(obj=campaign, user=user, message="Sending started.")
+    from .tasks import start_campaign
+
+    queue.publish_on_commit(start_campaign, campaign.pk)
+    return campaign
+
+
+@transaction.atomic
+def campaign_cancel(*, campaign: Campaign, user: AbstractBaseUser | None = None) -> Campaign:
+    """Stop a campaign; what was already sent stays sent, pending rows stay unsent."""
+    campaign = _locked(campaign)
+    campaign.cancel()
+    campaign.save(update_fields=["status", "finished_at", "updated_at"])
+    _audit(obj=campaign, user=user, message="Cancelled.")
+    return campaign
+
+
+def campaign_send_test(*, campaign: Campaign, to: str) -> None:
+    mail = CampaignMail(campaign, subject_prefix="[TEST] ")
+    mail.message(to=to, token="test-preview", message_id=new_message_id()).send()
+
+
+@transaction.atomic
+def campaign_freeze_recipients(*, campaign_id: int) -> int:
+    """One delivery row per confirmed subscriber the campaign matches, each with its
+    Message-ID. Runs once per campaign; later sign-ups wait for the next campaign."""
+    campaign = Campaign.objects.select_for_update().filter(pk=campaign_id).first()
+    if campaign is None or campaign.status != Campaign.Status.SENDING \
+            or campaign.recipients_frozen_at:
+        return 0
+    matching = [pk for pk, topics in Subscriber.objects.filter(
+        status=Subscriber.Status.CONFIRMED, language=campaign.language,
+    ).values_list("pk", "topics").iterator(chunk_size=FREEZE_BATCH)
+        if not campaign.topics or set(campaign.topics) & set(topics or [])]
+    for start in range(0, len(matching), FREEZE_BATCH):
+        Delivery.objects.bulk_create(
+            [Delivery(campaign=campaign, subscriber_id=pk, message_id=new_message_id())
+             for pk in matching[start:start + FREEZE_BATCH]],
+            ignore_conflicts=True)
+    campaign.recipients_frozen_at = campaign.last_progress_at = timezone.now()
+    campaign.save(update_fields=["recipients_frozen_at", "last_progress_at", "updated_at"])
+    return len(matching)
+
+
+@transaction.atomic
+def campaign_finish_if_done(*, campaign_id: int) -> bool:
+    campaign = Campaign.objects.select_for_update().filter(pk=campaign_id).first()
+    if campaign is None or campaign.status != Campaign.Status.SENDING \
+            or not campaign.recipients_frozen_at:
+        return False
+    if campaign.deliveries.filter(status=Delivery.Status.PENDING).exists():
+        return False
+    campaign.finish()
+    campaign.save(update_fields=["status", "finished_at", "updated_at"])
+    return True
+
+
+def newsletter_sweep(*, now: datetime | None = None) -> dict:
+    """Beat, every minute: start scheduled campaigns whose time has come, restart the
+    batches of a sending campaign that stopped progressing (its workers were killed), and
+    resend confirmation emails whose task never ran."""
+    from .tasks import send_batch, send_confirmation, start_campaign
+
+    now = now or timezone.now()
+    report = {"started": 0, "resumed": 0, "finished": 0, "confirmations": 0}
+    for campaign in Campaign.objects.due(now=now):
+        try:
+            campaign_send_now(campaign=campaign)
+            report["started"] += 1
+        except Exception:  # noqa: BLE001 - one bad campaign must not stop the sweep
+            logger.exception("Could not start scheduled campaign %s", campaign.pk)
+    stalled = Campaign.objects.sending().filter(
+        last_progress_at__lt=now - timedelta(seconds=settings.NEWSLETTER_STALL_SECONDS))
+    for campaign in stalled:
+        if campaign_finish_if_done(campaign_id=campaign.pk):
+            report["finished"] += 1
+            continue
+        # Marked as progress so the next sweep waits for these tasks before adding more.
+        Campaign.objects.filter(pk=campaign.pk).update(last_progress_at=now)
+        if not campaign.recipients_frozen_at:
+            queue.publish(start_campaign, campaign.pk)
+        else:
+            for _ in range(settings.NEWSLETTER_PARALLEL_BATCHES):
+                queue.publish(send_batch, campaign.pk)
+        report["resumed"] += 1
+    unsent = ConsentRecord.objects.filter(
+        action=ConsentRecord.Action.SUBSCRIBE, confirmation_sent_at__isnull=True,
+        confirmed_at__isnull=True, subscriber__status=Subscriber.Status.PENDING,
+        created_at__lt=now - CONFIRMATION_OUTBOX_DELAY,
+        created_at__gt=now - timedelta(seconds=settings.NEWSLETTER_CONFIRM_MAX_AGE_SECONDS))
+    for consent_id in unsent.values_list("pk", flat=True)[:500]:
+        queue.publish(send_confirmation, consent_id)
+        report["confirmations"] += 1
+    return report

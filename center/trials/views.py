@@ -1,0 +1,168 @@
+from django.conf import settings
+from django.http import HttpResponseNotAllowed, HttpResponseRedirect
+from django.shortcuts import render
+from django.urls import reverse
+from django.utils import translation
+from django.utils.translation import get_language
+from django.views.decorators.cache import never_cache
+from menus.utils import set_language_changer
+
+from . import selectors, services
+from .forms import ApplicationForm, ReplyForm
+from .models import TransitionError, TrialApplication
+from .ratelimit import rate_limit_hit
+from .tokens import (
+    TokenExpired,
+    TokenInvalid,
+    application_for_status_token,
+    application_for_thanks_token,
+    seconds_since_started,
+    started_token,
+    status_token,
+    thanks_token,
+)
+
+
+def _client_ip(request) -> str:
+    # Behind a proxy every request comes from the proxy: TRIALS_CLIENT_IP_HEADER names the
+    # header it sets (e.g. HTTP_X_REAL_IP). Never trust one a client could send directly,
+    # or anyone could pick a fresh "IP" per request.
+    header = settings.TRIALS_CLIENT_IP_HEADER
+    ip = request.META.get(header, "").split(",")[-1].strip() if header else ""
+    return ip or request.META.get("REMOTE_ADDR") or "unknown"
+
+
+def _private(response):
+    # Tokens in these pages' addresses must not leak to other sites through Referer.
+    response["Referrer-Policy"] = "no-referrer"
+    return response
+
+
+def _too_many(request):
+    response = render(request, "trials/rate_limited.html", status=429)
+    response["Retry-After"] = "3600"
+    return response
+
+
+def _started_for(form: ApplicationForm) -> str:
+    # Keep a valid start time across corrections, so fixing a field never means waiting.
+    token = form.data.get("started") if form.is_bound else None
+    if token:
+        try:
+            seconds_since_started(token)
+            return token
+        except (TokenInvalid, TokenExpired):
+            pass
+    return started_token()
+
+
+def _form_page(request, form, notice, *, status=200):
+    return render(request, "trials/application_form.html", {
+        "form": form,
+        "notice": notice,
+        "started": _started_for(form),
+        "error_summary": form.error_summary() if form.is_bound else [],
+    }, status=status)
+
+
+def _submit(request, notice):
+    if not rate_limit_hit(scope="ip", ident=_client_ip(request),
+                          limit=settings.TRIALS_RATE_LIMIT_PER_IP):
+        return _too_many(request)
+    form = ApplicationForm(request.POST, notice=notice)
+    if form.is_bot:
+        return render(request, "trials/application_refused.html", status=400)
+    if not form.is_valid():
+        return _form_page(request, form, notice)
+    data = form.cleaned_data
+    if not rate_limit_hit(scope="email", ident=data["email"].lower(),
+                          limit=settings.TRIALS_RATE_LIMIT_PER_EMAIL):
+        return _too_many(request)
+    application, _created = services.application_submit(
+        name=data["name"], email=data["email"], organisation=data["organisation"],
+        job_title=data["job_title"], country=data["country"], sector=data["sector"],
+        products=data["products"], intended_use=data["intended_use"],
+        expected_scale=data["expected_scale"], phone=data["phone"],
+        privacy_notice=data["privacy_notice"], language=get_language(),
+        ip=_client_ip(request), user_agent=request.META.get("HTTP_USER_AGENT", ""),
+    )
+    # POST → redirect → GET: reloading the thank-you page never submits again.
+    thanks = reverse("trials:thanks") + "?ref=" + thanks_token(application)
+    return HttpResponseRedirect(thanks)
+
+
+@never_cache
+def application_form(request):
+    notice = selectors.current_privacy_notice()
+    if request.method == "POST":
+        return _submit(request, notice)
+    if request.method not in ("GET", "HEAD"):
+        return HttpResponseNotAllowed(["GET", "HEAD", "POST"])
+    return _form_page(request, ApplicationForm(notice=notice), notice)
+
+
+@never_cache
+def application_thanks(request):
+    try:
+        application = application_for_thanks_token(request.GET.get("ref", ""))
+    except (TokenInvalid, TokenExpired):
+        application = None  # a bookmarked or shared thank-you page still says thank you
+    return _private(render(request, "trials/application_thanks.html", {
+        "application": application,
+        "status_token": status_token(application) if application else "",
+    }))
+
+
+def _status_language_changer(token: str):
+    def url_in(language=None):
+        with translation.override(language or get_language()):
+            return reverse("trials:status", kwargs={"token": token})
+    return url_in
+
+
+def _answer(request, application, token):
+    if not rate_limit_hit(scope="ip", ident=_client_ip(request),
+                          limit=settings.TRIALS_RATE_LIMIT_PER_IP):
+        return _too_many(request), None
+    form = ReplyForm(request.POST)
+    if application.state != TrialApplication.State.MORE_INFO:
+        return None, None  # answered already (another tab): just show the page again
+    if not form.is_valid():
+        return None, form
+    try:
+        services.application_answer(application=application, reply=form.cleaned_data["reply"])
+    except TransitionError:
+        return None, None
+    url = reverse("trials:status", kwargs={"token": token}) + "?answered=1"
+    return HttpResponseRedirect(url), None
+
+
+@never_cache
+def application_status(request, token):
+    try:
+        application = application_for_status_token(token)
+    except TokenExpired:
+        return _private(render(request, "trials/status_invalid.html", {"expired": True},
+                               status=410))
+    except TokenInvalid:
+        return _private(render(request, "trials/status_invalid.html", {"expired": False},
+                               status=404))
+    form = None
+    if request.method == "POST":
+        response, form = _answer(request, application, token)
+        if response is not None:
+            return _private(response)
+    elif request.method not in ("GET", "HEAD"):
+        return HttpResponseNotAllowed(["GET", "HEAD", "POST"])
+    set_language_changer(request, _status_language_changer(token))
+    needs_answer = application.state == TrialApplication.State.MORE_INFO
+    timeline = list(selectors.public_timeline(application))
+    return _private(render(request, "trials/application_status.html", {
+        "application": application,
+        "timeline": timeline,
+        # The reviewers' question, repeated beside the answer box.
+        "question": timeline[-1] if needs_answer and timeline else None,
+        "products": selectors.product_names(application, get_language()),
+        "form": (form or ReplyForm()) if needs_answer else None,
+        "answered": request.GET.get("answered") == "1",
+    }, status=200))
