@@ -7,6 +7,8 @@ from django.utils.translation import get_language
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods, require_safe
 
+from center.core.requests import client_ip
+
 from . import ratelimit, selectors, services
 from .content import html_sanitize
 from .forms import PreferencesForm, SignupForm
@@ -24,7 +26,7 @@ def _private(response):
 
 
 def _client(request) -> dict:
-    return {"ip": request.META.get("REMOTE_ADDR"),
+    return {"ip": client_ip(request),
             "user_agent": request.META.get("HTTP_USER_AGENT", "")}
 
 
@@ -60,7 +62,7 @@ def signup(request):
 
 
 def _signup_post(request):
-    if not ratelimit.signup_allowed(ip=request.META.get("REMOTE_ADDR", "")):
+    if not ratelimit.signup_allowed(ip=client_ip(request)):
         return _private(render(request, "newsletter/rate_limited.html", status=429))
     form = SignupForm(request.POST)
     if not form.is_valid():

@@ -119,6 +119,9 @@ DATABASES["default"]["ATOMIC_REQUESTS"] = False
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 CACHES = {"default": env.cache_url("CACHE_URL", default="locmemcache://")}
+# Behind a reverse proxy: the META key of the header it sets to the client's address (e.g.
+# HTTP_X_REAL_IP); rate limits and consent records use it (center/core/requests.py).
+CLIENT_IP_HEADER = env("CLIENT_IP_HEADER", default="")
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
@@ -274,8 +277,6 @@ TRIALS_RETENTION_DAYS = env.int("TRIALS_RETENTION_DAYS", default=365)
 TRIALS_RATE_LIMIT_ENABLED = env.bool("TRIALS_RATE_LIMIT_ENABLED", default=True)
 TRIALS_RATE_LIMIT_PER_IP = env.int("TRIALS_RATE_LIMIT_PER_IP", default=20)
 TRIALS_RATE_LIMIT_PER_EMAIL = env.int("TRIALS_RATE_LIMIT_PER_EMAIL", default=5)
-# Behind a reverse proxy: the META key of the header it sets to the client's address.
-TRIALS_CLIENT_IP_HEADER = env("TRIALS_CLIENT_IP_HEADER", default="")
 # Faster than this (seconds from showing the form) is a bot.
 TRIALS_MIN_FILL_SECONDS = env.int("TRIALS_MIN_FILL_SECONDS", default=3)
 # Outbox rows still pending after this many minutes are handed to the queue again.

@@ -7,6 +7,8 @@ from django.utils.translation import get_language
 from django.views.decorators.cache import never_cache
 from menus.utils import set_language_changer
 
+from center.core.requests import client_ip
+
 from . import selectors, services
 from .forms import ApplicationForm, ReplyForm
 from .models import TransitionError, TrialApplication
@@ -21,15 +23,6 @@ from .tokens import (
     status_token,
     thanks_token,
 )
-
-
-def _client_ip(request) -> str:
-    # Behind a proxy every request comes from the proxy: TRIALS_CLIENT_IP_HEADER names the
-    # header it sets (e.g. HTTP_X_REAL_IP). Never trust one a client could send directly,
-    # or anyone could pick a fresh "IP" per request.
-    header = settings.TRIALS_CLIENT_IP_HEADER
-    ip = request.META.get(header, "").split(",")[-1].strip() if header else ""
-    return ip or request.META.get("REMOTE_ADDR") or "unknown"
 
 
 def _private(response):
@@ -66,7 +59,7 @@ def _form_page(request, form, notice, *, status=200):
 
 
 def _submit(request, notice):
-    if not rate_limit_hit(scope="ip", ident=_client_ip(request),
+    if not rate_limit_hit(scope="ip", ident=client_ip(request),
                           limit=settings.TRIALS_RATE_LIMIT_PER_IP):
         return _too_many(request)
     form = ApplicationForm(request.POST, notice=notice)
@@ -84,7 +77,7 @@ def _submit(request, notice):
         products=data["products"], intended_use=data["intended_use"],
         expected_scale=data["expected_scale"], phone=data["phone"],
         privacy_notice=data["privacy_notice"], language=get_language(),
-        ip=_client_ip(request), user_agent=request.META.get("HTTP_USER_AGENT", ""),
+        ip=client_ip(request), user_agent=request.META.get("HTTP_USER_AGENT", ""),
     )
     # POST → redirect → GET: reloading the thank-you page never submits again.
     thanks = reverse("trials:thanks") + "?ref=" + thanks_token(application)
@@ -121,7 +114,7 @@ def _status_language_changer(token: str):
 
 
 def _answer(request, application, token):
-    if not rate_limit_hit(scope="ip", ident=_client_ip(request),
+    if not rate_limit_hit(scope="ip", ident=client_ip(request),
                           limit=settings.TRIALS_RATE_LIMIT_PER_IP):
         return _too_many(request), None
     form = ReplyForm(request.POST)

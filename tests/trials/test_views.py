@@ -220,7 +220,7 @@ def test_outbox_rows_exist_even_before_emails_go_out(client):
 
 
 def test_behind_a_proxy_the_limit_counts_the_address_the_proxy_reports(client, settings):
-    settings.TRIALS_CLIENT_IP_HEADER = "HTTP_X_REAL_IP"
+    settings.CLIENT_IP_HEADER = "HTTP_X_REAL_IP"
     settings.TRIALS_RATE_LIMIT_PER_IP = 1
     assert client.post(APPLY, form_data(), HTTP_X_REAL_IP="192.0.2.1").status_code == 302
     other = client.post(APPLY, form_data(email="b@example.org"), HTTP_X_REAL_IP="192.0.2.2")
