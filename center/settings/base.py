@@ -1,6 +1,7 @@
 """Settings shared by every environment. Values that differ per machine come from the
 environment (12-factor); see the configuration table in README.md."""
 
+import warnings
 from pathlib import Path
 
 import environ
@@ -245,8 +246,17 @@ LOGGING = {
     "disable_existing_loggers": False,
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": env("LOG_LEVEL", default="INFO")},
-    "loggers": {"django.db.backends": {"level": "INFO"}},
+    "loggers": {
+        "django.db.backends": {"level": "INFO"},
+        # In-process (eager) tasks would log a "succeeded" line for every one of them.
+        "celery.app.trace": {"level": "WARNING" if CELERY_TASK_ALWAYS_EAGER else "INFO"},
+    },
 }
+
+# djangocms-text builds each admin form once at start-up to find inline-editable fields; with
+# djangocms-stories installed that reads the Site table, and Django warns on every command.
+warnings.filterwarnings("ignore", message="Accessing the database during app initialization",
+                        category=RuntimeWarning)
 
 # django CMS 5.1's PageManager predates this treebeard check; it is a warning about Treebeard 6.
 SILENCED_SYSTEM_CHECKS = ["treebeard.E001"]
