@@ -1,5 +1,6 @@
 from django import forms
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.core.validators import MaxLengthValidator, MinLengthValidator, RegexValidator
 from django.utils.translation import gettext_lazy as _
 
@@ -12,8 +13,20 @@ REPLY_MIN, REPLY_MAX = 10, 5000
 
 
 class ProductChoiceField(forms.ModelMultipleChoiceField):
+    # Larger than any primary key: SQLite refuses such numbers (OverflowError, a 500), so
+    # they are turned away as invalid choices before the database sees them.
+    MAX_PK = 2**63 - 1
+
     def label_from_instance(self, obj):
         return str(obj)
+
+    def _check_values(self, value):
+        for pk in value:
+            text = str(pk).strip()
+            if text.lstrip("-").isdigit() and abs(int(text)) > self.MAX_PK:
+                raise ValidationError(self.error_messages["invalid_pk_value"],
+                                      code="invalid_pk_value", params={"pk": pk})
+        return super()._check_values(value)
 
 
 class ApplicationForm(forms.Form):

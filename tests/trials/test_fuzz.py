@@ -117,3 +117,9 @@ def test_with_hypothesis_when_available(settings):
         _post_and_check(client, data)
 
     check()
+
+
+def test_a_product_number_beyond_any_key_is_an_invalid_choice_not_an_error(client, settings):
+    settings.TRIALS_RATE_LIMIT_ENABLED = False
+    response = _post_and_check(client, {**form_data(), "products": ["99999999999999999999999"]})
+    assert response.status_code == 200
