@@ -11,11 +11,20 @@ AXE_DIR := .cache/axe
 PIP := $(BIN)/pip install --quiet --disable-pip-version-check
 QUIET_PIP := { grep -v "is ignored: it is neither a file nor a directory" || true; }
 
-.PHONY: run test install install-dev axe serve worker beat migrate demo clean help
+# Links in feeds, the sitemap and emails name the address the portal is served at.
+SITE_DOMAIN ?= 127.0.0.1:$(PORT)
+export SITE_DOMAIN
+# The processes the Procfile starts find gunicorn and celery in the venv.
+STACK_PATH := $(abspath $(BIN)):$(PATH)
+
+.PHONY: run test install install-dev axe serve worker beat stack static migrate demo check \
+	clean help
 
 help:
 	@echo "make run   - install, migrate, load demo content, serve on http://127.0.0.1:$(PORT)"
 	@echo "make test  - install test tools and run the whole test suite"
+	@echo "make stack - gunicorn, a Celery worker and beat in one terminal (see README)"
+	@echo "make check - ruff, migrations in step with models, Django's deployment checks"
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -56,16 +65,35 @@ run: demo
 test: $(VENV)/.installed-dev axe
 	DJANGO_SETTINGS_MODULE=center.settings.test $(BIN)/python -m pytest $(PYTEST_ARGS)
 
-# The full stack (see README): gunicorn, a Celery worker and beat.
-serve: $(VENV)/.installed
+# The full stack (see README): gunicorn, a Celery worker and beat, from the Procfile.
+static: $(VENV)/.installed
 	$(BIN)/python manage.py collectstatic --noinput -v0
-	$(BIN)/gunicorn center.wsgi --bind 127.0.0.1:$(PORT) --workers 3
+
+# The stack serves uploads itself unless told a web server in front does (README).
+stack: migrate static
+	@echo "honcho: web on http://127.0.0.1:$(PORT)/, worker and beat (Ctrl-C stops all three)"
+	@PATH="$(STACK_PATH)" DJANGO_SERVE_MEDIA=$${DJANGO_SERVE_MEDIA:-true} \
+	  $(BIN)/honcho start --procfile Procfile --port $(PORT)
+
+# One process each, for a terminal per process or a process manager.
+serve: static
+	$(BIN)/gunicorn center.wsgi --config deploy/gunicorn.conf.py --bind 127.0.0.1:$(PORT)
 
 worker: $(VENV)/.installed
 	$(BIN)/celery -A center worker --loglevel=info
 
 beat: $(VENV)/.installed
 	$(BIN)/celery -A center beat --loglevel=info
+
+# What CI checks besides the tests: lint, no missing migration, production's deploy checks
+# (with placeholder values for the variables production requires).
+check: $(VENV)/.installed-dev
+	$(BIN)/ruff check .
+	$(BIN)/python manage.py makemigrations --check --dry-run
+	DJANGO_SETTINGS_MODULE=center.settings.production DJANGO_SECRET_KEY=$$(head -c 48 /dev/urandom | base64) \
+	  SITE_DOMAIN=portal.example.org EMAIL_URL=smtp://mail.example.org:587 \
+	  CELERY_BROKER_URL=redis://127.0.0.1:6379/0 CACHE_URL=redis://127.0.0.1:6379/1 \
+	  $(BIN)/python manage.py check --deploy --fail-level WARNING
 
 clean:
 	rm -rf $(VENV) .cache .pytest_cache staticfiles .test-media .test-db.sqlite3

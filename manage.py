@@ -7,7 +7,12 @@ def main():
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "center.settings.local")
     from django.core.management import execute_from_command_line
 
-    execute_from_command_line(sys.argv)
+    from center.settings.required import MissingEnvironment
+
+    try:
+        execute_from_command_line(sys.argv)
+    except MissingEnvironment as error:
+        sys.exit(str(error))  # one line naming the variable, not a traceback
 
 
 if __name__ == "__main__":

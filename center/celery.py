@@ -2,7 +2,8 @@ import os
 
 from celery import Celery
 
-os.environ.setdefault("DJANGO_SETTINGS_MODULE", "center.settings.local")
+# Production unless told otherwise, like center/wsgi.py.
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "center.settings.production")
 
 app = Celery("center")
 # Every CELERY_* Django setting configures the app; tasks live next to their workflow.

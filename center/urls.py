@@ -1,10 +1,11 @@
-from cms.sitemaps import CMSSitemap
 from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
 from django.contrib.sitemaps.views import sitemap
-from django.urls import include, path
+from django.urls import include, path, re_path
 
+from center.core import views as core_views
+from center.core.sitemaps import PagesSitemap
 from center.ethics.sitemaps import CodeVersionSitemap
 from center.events.sitemaps import EventSitemap
 from center.news.sitemaps import NewsSitemap
@@ -12,19 +13,24 @@ from center.people.sitemaps import PersonSitemap
 from center.publications.sitemaps import WhitepaperSitemap
 from center.search import views as search_views
 
-SITEMAPS = {"cms": CMSSitemap, "people": PersonSitemap, "events": EventSitemap,
+SITEMAPS = {"cms": PagesSitemap, "people": PersonSitemap, "events": EventSitemap,
             "news": NewsSitemap, "ethics": CodeVersionSitemap,
             "whitepapers": WhitepaperSitemap}
 
 # /healthz is answered earlier, by center.core.middleware.HealthCheckMiddleware.
 urlpatterns = [
     path("sitemap.xml", sitemap, {"sitemaps": SITEMAPS}, name="sitemap"),
+    path("robots.txt", core_views.robots_txt, name="robots_txt"),
+    path("favicon.ico", core_views.favicon, name="favicon"),
 ]
 
-if settings.DEBUG:
-    from django.conf.urls.static import static
+if settings.SERVE_MEDIA:
+    # Uploads from this process: `make run`, `make stack`, a single-machine install. Behind
+    # a web server that serves MEDIA_ROOT itself, leave DJANGO_SERVE_MEDIA off.
+    from django.views.static import serve
 
-    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
+    urlpatterns.append(re_path(rf"^{settings.MEDIA_URL.lstrip('/')}(?P<path>.*)$", serve,
+                               {"document_root": settings.MEDIA_ROOT}))
 
 # The CMS catch-all must stay last.
 urlpatterns += i18n_patterns(

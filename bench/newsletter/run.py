@@ -92,11 +92,15 @@ def main() -> None:
     sink = subprocess.Popen([sys.executable, str(Path(__file__).parent / "sink.py"), str(port),
                              str(sink_file)])
     time.sleep(1.5)
-    workers = [subprocess.Popen(
-        [sys.executable, "-m", "celery", "-A", "center", "worker", "--pool=solo",
-         "--without-gossip", "--without-mingle", "--loglevel=WARNING", "-n", f"bench{i}@%h"],
-        cwd=ROOT, env=dict(os.environ), stdout=open(out / f"worker{i}.log", "w"),
-        stderr=subprocess.STDOUT) for i in (1, 2)]
+    workers = []
+    for i in (1, 2):
+        # The worker writes to its own copy of the descriptor; ours can close after the start.
+        with open(out / f"worker{i}.log", "w") as log:
+            workers.append(subprocess.Popen(
+                [sys.executable, "-m", "celery", "-A", "center", "worker", "--pool=solo",
+                 "--without-gossip", "--without-mingle", "--loglevel=WARNING",
+                 "-n", f"bench{i}@%h"],
+                cwd=ROOT, env=dict(os.environ), stdout=log, stderr=subprocess.STDOUT))
     try:
         time.sleep(4)  # workers up
         started = time.monotonic()

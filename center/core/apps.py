@@ -1,4 +1,5 @@
 from django.apps import AppConfig
+from django.db.models.signals import post_migrate
 from django.utils.translation import gettext_lazy as _
 
 
@@ -6,3 +7,13 @@ class CoreConfig(AppConfig):
     name = "center.core"
     label = "core"
     verbose_name = _("Portal core")
+
+    def ready(self):
+        from django.apps import apps
+
+        from .sites import site_sync_after_migrate
+
+        # post_migrate is sent once per app that has models (core has none): hang on the
+        # sites app's, after it has created the default Site.
+        post_migrate.connect(site_sync_after_migrate, sender=apps.get_app_config("sites"),
+                             dispatch_uid="core.site_sync_after_migrate")

@@ -21,5 +21,6 @@ def broker_state(app: Celery) -> str:
             # One quick attempt: a health check must answer fast, not wait out retries.
             connection.ensure_connection(max_retries=1, interval_start=0, timeout=2)
         return "ok"
-    except Exception:  # kombu raises transport-specific errors; any of them means down
+    except Exception:  # noqa: BLE001
+        # kombu raises transport-specific errors; any of them means down
         return "down"

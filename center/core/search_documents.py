@@ -21,7 +21,8 @@ def searchable_objects():
 def documents_for(content: PageContent) -> list[dict]:
     content_type = ContentType.objects.get_for_model(PageContent)
     texts = Text.objects.filter(placeholder__content_type=content_type,
-                                placeholder__object_id=content.pk).order_by("placeholder__slot", "position")
+                                placeholder__object_id=content.pk).order_by(
+                                    "placeholder__slot", "position")
     body = " ".join(plain_text(text.body) for text in texts)
     return [{"language": content.language, "title": content.page_title or content.title,
              "body": body, "url": content.get_absolute_url()}]

@@ -4,7 +4,8 @@ from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import NoReverseMatch, path, reverse
 from django.utils.html import format_html_join
-from django.utils.translation import gettext, gettext_lazy as _
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 from parler.admin import TranslatableAdmin, TranslatableStackedInline, TranslatableTabularInline
 
 from .forms import VersionCopyForm

@@ -1,9 +1,9 @@
-from django.contrib.sitemaps import Sitemap
+from center.core.sitemaps import SiteSitemap
 
 from .models import CodeVersion
 
 
-class CodeVersionSitemap(Sitemap):
+class CodeVersionSitemap(SiteSitemap):
     """Each published version at its own address (/code-of-ethics/v/<label>/). The Code
     page itself is a CMS page, listed by the CMS sitemap."""
 

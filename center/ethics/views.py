@@ -5,6 +5,7 @@ from django.utils import translation
 from django.utils.cache import patch_cache_control
 from menus.utils import set_language_changer
 
+from center.core.links import absolute
 from center.core.structured_data import json_ld_script_body
 
 from . import selectors
@@ -34,10 +35,10 @@ def _render_version(request, version: CodeVersion, *, is_code_page: bool):
     language = translation.get_language()
     versions = selectors.versions_for_visitor(can_preview=request.user.is_staff)
     previous = selectors.previous_version(version, versions)
-    url = request.build_absolute_uri(code_url() if is_code_page else version.get_absolute_url())
-    based_on_url = request.build_absolute_uri(previous.get_absolute_url()) if previous else ""
+    url = absolute(code_url() if is_code_page else version.get_absolute_url())
+    based_on_url = absolute(previous.get_absolute_url()) if previous else ""
     json_ld = code_json_ld(version, url=url, language=language, based_on_url=based_on_url,
-                           site_url=request.build_absolute_uri("/"))
+                           site_url=absolute("/"))
     response = render(request, "ethics/codeversion_detail.html", {
         "version": version,
         "is_code_page": is_code_page,

@@ -1,9 +1,9 @@
-from django.contrib.sitemaps import Sitemap
+from center.core.sitemaps import SiteSitemap
 
 from .models import Event
 
 
-class EventSitemap(Sitemap):
+class EventSitemap(SiteSitemap):
     changefreq = "monthly"
     priority = 0.6
     i18n = True

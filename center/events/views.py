@@ -1,5 +1,5 @@
 from django.conf import settings
-from django.contrib.sites.shortcuts import get_current_site
+from django.contrib.sites.models import Site
 from django.core.paginator import Paginator
 from django.http import Http404, HttpResponse
 from django.shortcuts import render
@@ -7,6 +7,7 @@ from django.utils.cache import patch_cache_control
 from django.utils.translation import get_language, gettext
 from menus.utils import set_language_changer
 
+from center.core.links import absolute
 from center.core.structured_data import json_ld_script_body
 
 from . import ical, selectors
@@ -52,7 +53,7 @@ def _performers(event, *, request) -> list[dict]:
     for person in event.speakers():
         item = {"@type": "Person", "name": str(person)}
         if url := person_url(person):
-            item["url"] = request.build_absolute_uri(url)
+            item["url"] = absolute(url)
         performers.append(item)
     return performers
 
@@ -67,10 +68,10 @@ def _fallback_language(event) -> str:
 def event_detail(request, slug):
     event = _visible_event(request, slug)
     set_language_changer(request, event.get_absolute_url)
-    url = request.build_absolute_uri(event.get_absolute_url())
+    url = absolute(event.get_absolute_url())
     shown_language = _fallback_language(event)
     json_ld = event_json_ld(event, url=url, performers=_performers(event, request=request),
-                            site_url=request.build_absolute_uri("/"))
+                            site_url=absolute("/"))
     response = render(request, "events/event_detail.html", {
         "event": event,
         "sessions": event.sessions.all(),
@@ -93,20 +94,20 @@ def _ics_response(calendar, *, filename: str | None = None) -> HttpResponse:
 
 def event_ics(request, slug):
     event = _visible_event(request, slug)
-    domain = get_current_site(request).domain
+    domain = Site.objects.get_current().domain
     calendar = ical.new_calendar()
     calendar.add_component(ical.vevent(
-        event, url=request.build_absolute_uri(event.get_absolute_url()), domain=domain,
+        event, url=absolute(event.get_absolute_url()), domain=domain,
     ))
     return _ics_response(calendar, filename=f"{event.slug}.ics")
 
 
 def calendar_ics(request):
-    domain = get_current_site(request).domain
+    domain = Site.objects.get_current().domain
     name = f"{gettext(settings.SITE_NAME)} · {gettext('Events')}"
     calendar = ical.new_calendar(name=name)
     for event in selectors.upcoming_events():
         calendar.add_component(ical.vevent(
-            event, url=request.build_absolute_uri(event.get_absolute_url()), domain=domain,
+            event, url=absolute(event.get_absolute_url()), domain=domain,
         ))
     return _ics_response(calendar)

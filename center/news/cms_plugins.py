@@ -14,7 +14,8 @@ for package_plugin in (
     stories_plugins.BlogLatestEntriesPlugin, stories_plugins.BlogLatestEntriesPluginCached,
     stories_plugins.BlogFeaturedPostsPlugin, stories_plugins.BlogFeaturedPostsPluginCached,
     stories_plugins.BlogAuthorPostsPlugin, stories_plugins.BlogAuthorPostsListPlugin,
-    stories_plugins.BlogTagsPlugin, stories_plugins.BlogCategoryPlugin, stories_plugins.BlogArchivePlugin,
+    stories_plugins.BlogTagsPlugin, stories_plugins.BlogCategoryPlugin,
+    stories_plugins.BlogArchivePlugin,
 ):
     if package_plugin.__name__ in plugin_pool.plugins:
         plugin_pool.unregister_plugin(package_plugin)
@@ -31,7 +32,8 @@ class LatestNewsPlugin(CMSPluginBase):
     def render(self, context, instance, placeholder):
         context = super().render(context, instance, placeholder)
         language = get_language()
-        context["stories"] = list(selectors.stories_in_language(language=language)[: instance.count])
+        context["stories"] = list(
+            selectors.stories_in_language(language=language)[: instance.count])
         try:
             context["news_url"] = reverse(f"{selectors.NAMESPACE}:posts-latest")
         except NoReverseMatch:  # the News page is not set up (yet): no link, no error

@@ -1,5 +1,4 @@
 from cms.toolbar_pool import toolbar_pool
-from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from djangocms_stories.models import Post, PostContent
 
@@ -27,6 +26,7 @@ class NewsToolbar(ContentMenuToolbar):
     def add_url(self) -> str:
         from djangocms_stories.models import StoriesConfig
 
-        config = StoriesConfig.objects.filter(namespace=NAMESPACE).values_list("pk", flat=True).first()
+        config = (StoriesConfig.objects.filter(namespace=NAMESPACE)
+                  .values_list("pk", flat=True).first())
         url = super().add_url()
         return f"{url}?app_config={config}" if config else url

@@ -9,6 +9,8 @@ from django.utils.html import strip_tags
 from django.utils.translation import get_language, gettext
 from taggit.models import Tag
 
+from center.core.links import absolute
+
 from . import selectors
 from .links import story_url
 
@@ -20,6 +22,7 @@ class FeedScope:
     # Per request: the Feed instance is shared by every thread, so it must hold no state.
     language: str
     tag: Tag | None
+    path: str
 
 
 class NewsFeed(Feed):
@@ -33,14 +36,19 @@ class NewsFeed(Feed):
         found = selectors.tag_by_slug(tag) if tag else None
         if tag and found is None:
             raise Http404("No such tag")  # a feed reader should learn the address is wrong
-        return FeedScope(language=get_language(), tag=found)
+        return FeedScope(language=get_language(), tag=found, path=request.path)
 
     def title(self, scope):
         title = f"{gettext(settings.SITE_NAME)} · {gettext('News')}"
         return f"{title} · {scope.tag.name}" if scope.tag else title
 
+    # Absolute here, so the site's protocol (https behind a TLS proxy) is used, not the
+    # scheme of the request that reached Django.
     def link(self, scope):
-        return reverse("news:posts-latest")
+        return absolute(reverse("news:posts-latest"))
+
+    def feed_url(self, scope):
+        return absolute(scope.path)
 
     def description(self, scope):
         return gettext("News from the Center for Computational Law and AI Ethics Research")
@@ -56,7 +64,7 @@ class NewsFeed(Feed):
         return strip_tags(story.abstract).strip()
 
     def item_link(self, story):
-        return story_url(story, story.language)
+        return absolute(story_url(story, story.language))
 
     def item_guid(self, story):
         return f"{story.post.guid}-{story.language}"

@@ -8,6 +8,7 @@ def story_url(story, language: str | None = None) -> str:
     get_absolute_url looks the slug up again, a query per story in a list."""
     with translation.override(language or translation.get_language()):
         try:
-            return reverse(f"{story.post.app_config.namespace}:post-detail", kwargs={"slug": story.slug})
+            return reverse(f"{story.post.app_config.namespace}:post-detail",
+                           kwargs={"slug": story.slug})
         except NoReverseMatch:
             return ""

@@ -28,7 +28,9 @@ def published_stories() -> QuerySet:
 
 
 def _for_lists(queryset: QuerySet) -> QuerySet:
-    return queryset.select_related("post", "post__app_config", "post__author", "post__hero").prefetch_related(
+    return queryset.select_related(
+        "post", "post__app_config", "post__author", "post__hero"
+    ).prefetch_related(
         "post__categories__translations"
     ).order_by("-post__date_published", "-post__date_created")
 

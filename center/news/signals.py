@@ -45,4 +45,5 @@ def story_published(sender, operation, obj, unpublished=(), **kwargs):
     for old_version in unpublished:
         old = old_version.content
         if old.slug != new.slug:
-            redirect_moved(old_url=story_url(old, old.language), new_url=story_url(new, new.language))
+            redirect_moved(old_url=story_url(old, old.language),
+                           new_url=story_url(new, new.language))

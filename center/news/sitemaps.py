@@ -1,10 +1,10 @@
-from django.contrib.sitemaps import Sitemap
+from center.core.sitemaps import SiteSitemap
 
 from .links import story_url
 from .selectors import published_stories
 
 
-class NewsSitemap(Sitemap):
+class NewsSitemap(SiteSitemap):
     """Each published story once per language it is written in."""
 
     changefreq = "monthly"

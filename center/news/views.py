@@ -30,7 +30,8 @@ class StoryListView(StoriesConfigMixin, ListView):
             self.kwargs.get("category") or self.request.GET.get("category"), language=language
         )
         self.tag = selectors.tag_by_slug(self.kwargs.get("tag") or self.request.GET.get("tag"))
-        return selectors.stories_in_language(language=language, category=self.category, tag=self.tag)
+        return selectors.stories_in_language(language=language, category=self.category,
+                                             tag=self.tag)
 
     def paginate_queryset(self, queryset, page_size):
         paginator = Paginator(queryset, page_size)

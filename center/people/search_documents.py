@@ -19,7 +19,8 @@ def documents_for(person: Person) -> list[dict]:
         language = person_translation.language_code
         positions = [" ".join(filter(None, [
             p.safe_translation_getter("title", language_code=language, any_language=True),
-            p.organisation.safe_translation_getter("name", language_code=language, any_language=True),
+            p.organisation.safe_translation_getter("name", language_code=language,
+                                                   any_language=True),
         ])) for p in person.positions.all()]
         body = " ".join([person_translation.honorific, *positions, person_translation.short_bio])
         with translation.override(language):

@@ -1,9 +1,9 @@
-from django.contrib.sitemaps import Sitemap
+from center.core.sitemaps import SiteSitemap
 
 from .models import Person
 
 
-class PersonSitemap(Sitemap):
+class PersonSitemap(SiteSitemap):
     i18n = True
     languages = ["en", "zh-hans"]
     alternates = True  # hreflang links between the English and Chinese profiles

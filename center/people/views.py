@@ -6,6 +6,8 @@ from django.shortcuts import get_object_or_404, render
 from django.utils import translation
 from menus.utils import set_language_changer
 
+from center.core.links import absolute
+
 from .models import Person
 from .orcid import orcid_url
 from .selectors import (
@@ -51,7 +53,7 @@ def person_detail(request, slug):
     # The header's language switcher and base.html's hreflang alternates then link to this
     # person in each language, not to the speakers list.
     set_language_changer(request, partial(person_url, person))
-    url = request.build_absolute_uri(person_url(person, language))
+    url = absolute(person_url(person, language))
     return render(request, "people/person_detail.html", {
         "person": person,
         "display_language": display_language,
@@ -59,5 +61,5 @@ def person_detail(request, slug):
         "language_name": get_language_object(language)["name"],
         "orcid_url": orcid_url(person.orcid),
         "json_ld": person_json_ld(person, url=url,
-                                  build_absolute_uri=request.build_absolute_uri),
+                                  build_absolute_uri=absolute),
     })

@@ -1,6 +1,7 @@
 from django.contrib import admin, messages
 from django.template.defaultfilters import filesizeformat
-from django.utils.translation import gettext_lazy as _, ngettext
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 from parler.admin import TranslatableAdmin
 
 from center.core.redirects import redirects_create_for_moved, urls_by_language

@@ -2,7 +2,8 @@ from cms.models import CMSPlugin
 from django.db import models
 from django.urls import reverse
 from django.utils import timezone, translation
-from django.utils.translation import gettext_lazy as _, ngettext, pgettext_lazy
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext, pgettext_lazy
 from filer.fields.file import FilerFileField
 from filer.fields.image import FilerImageField
 from parler.managers import TranslatableManager, TranslatableQuerySet

@@ -2,9 +2,9 @@ import hashlib
 from datetime import date
 
 from django.conf import settings
-from django.core.exceptions import ValidationError
 from django.contrib.admin.models import ADDITION, CHANGE, LogEntry
 from django.contrib.auth.base_user import AbstractBaseUser
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import F
 from django.utils.translation import gettext as _

@@ -1,9 +1,9 @@
-from django.contrib.sitemaps import Sitemap
+from center.core.sitemaps import SiteSitemap
 
 from .models import Whitepaper
 
 
-class WhitepaperSitemap(Sitemap):
+class WhitepaperSitemap(SiteSitemap):
     changefreq = "monthly"
     priority = 0.6
     i18n = True

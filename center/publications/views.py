@@ -8,6 +8,7 @@ from django.utils.translation import get_language
 from django.views.decorators.http import require_safe
 from menus.utils import set_language_changer
 
+from center.core.links import absolute
 from center.core.structured_data import json_ld_script_body
 
 from . import citations, selectors, services
@@ -75,8 +76,8 @@ def _private_unless_visible(response, paper):
 def _citation(request, paper) -> citations.Citation:
     download = reverse("publications:whitepaper_download", kwargs={"slug": paper.slug})
     return citations.citation_for(
-        paper, url=request.build_absolute_uri(paper.get_absolute_url()),
-        pdf_url=request.build_absolute_uri(download),
+        paper, url=absolute(paper.get_absolute_url()),
+        pdf_url=absolute(download),
     )
 
 
@@ -85,7 +86,7 @@ def _authors_json_ld(authors, request) -> list[dict]:
     for person in authors:
         item = {"@type": "Person", "name": str(person)}
         if url := person_url(person):
-            item["url"] = request.build_absolute_uri(url)
+            item["url"] = absolute(url)
         items.append(item)
     return items
 
@@ -99,7 +100,7 @@ def whitepaper_detail(request, slug):
     json_ld = whitepaper_json_ld(
         citation, authors=_authors_json_ld(authors, request), pdf_size=paper.pdf_size,
         pdf_sha256=paper.pdf_sha256,
-        image_url=request.build_absolute_uri(jpegs[-1]["url"]) if jpegs else "",
+        image_url=absolute(jpegs[-1]["url"]) if jpegs else "",
     )
     response = render(request, "publications/whitepaper_detail.html", {
         "whitepaper": paper,

@@ -21,7 +21,8 @@ class SearchEntry(models.Model):
 
     class Meta:
         constraints = [
-            models.UniqueConstraint(fields=["source_key", "language"], name="search_entry_unique_source"),
+            models.UniqueConstraint(fields=["source_key", "language"],
+                                    name="search_entry_unique_source"),
         ]
         indexes = [models.Index(fields=["language", "kind"], name="search_entry_language_kind")]
 

@@ -47,8 +47,11 @@ def connect() -> None:
     for kind, source in all_sources().items():
         handler = partial(_on_change, kind)
         for model in getattr(source, "WATCH_MODELS", []):
-            post_save.connect(handler, sender=model, weak=False, dispatch_uid=f"search-{kind}-{model.__name__}-save")
-            post_delete.connect(handler, sender=model, weak=False, dispatch_uid=f"search-{kind}-{model.__name__}-del")
+            post_save.connect(handler, sender=model, weak=False,
+                              dispatch_uid=f"search-{kind}-{model.__name__}-save")
+            post_delete.connect(handler, sender=model, weak=False,
+                                dispatch_uid=f"search-{kind}-{model.__name__}-del")
         for model in getattr(source, "VERSIONED_MODELS", []):
             post_version_operation.connect(
-                handler, sender=model, weak=False, dispatch_uid=f"search-{kind}-{model.__name__}-version")
+                handler, sender=model, weak=False,
+                dispatch_uid=f"search-{kind}-{model.__name__}-version")

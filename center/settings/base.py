@@ -174,9 +174,10 @@ PUBLICATIONS_MAX_PDF_BYTES = env.int("PUBLICATIONS_MAX_PDF_BYTES", default=50 * 
 # News (djangocms-stories). Our URLconf wraps its views: one filterable list, a slug per story.
 STORIES_URLCONF = "center.news.urls"
 STORIES_PAGINATION = 10
-STORIES_USE_PLACEHOLDER = False
 STORIES_AUTO_SETUP = False
-STORIES_ENABLE_COMMENTS = False
+# STORIES_USE_PLACEHOLDER and STORIES_ENABLE_COMMENTS stay at the package defaults: they are
+# model field defaults, so changing them gives djangocms_stories a migration no one ships.
+# The News config sets use_placeholder=False itself (news/migrations/0002); no comments app.
 STORIES_MULTISITE = False
 STORIES_DEFAULT_OBJECT_NAME = _("News story")
 STORIES_PLUGIN_MODULE_NAME = _("Center")
@@ -203,6 +204,7 @@ STORAGES = {
 }
 MEDIA_URL = "/media/"
 MEDIA_ROOT = env.path("MEDIA_ROOT", default=BASE_DIR / "media")
+SERVE_MEDIA = env.bool("DJANGO_SERVE_MEDIA", default=DEBUG)
 
 # Email: the console by default so a new user sees every message.
 vars().update(env.email_url("EMAIL_URL", default="consolemail://"))
@@ -238,20 +240,26 @@ CELERY_BEAT_SCHEDULER = "django_celery_beat.schedulers:DatabaseScheduler"
 # with one `CELERY_BEAT_SCHEDULE["name"] = {...}` statement each, at the end of this file.
 CELERY_BEAT_SCHEDULE = {
     # Search picks up what changes with time alone (a story whose publication date arrives).
-    "search-reindex-nightly": {"task": "search.reindex_all", "schedule": crontab(hour=3, minute=17)},
+    "search-reindex-nightly": {"task": "search.reindex_all",
+                               "schedule": crontab(hour=3, minute=17)},
 }
 
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "formatters": {"line": {"()": "center.core.logs.UTCFormatter"}},
+    "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "line"}},
     "root": {"handlers": ["console"], "level": env("LOG_LEVEL", default="INFO")},
     "loggers": {
         "django.db.backends": {"level": "INFO"},
+        # runserver's request lines, in the same shape instead of Django's own local-time one.
+        "django.server": {"handlers": ["console"], "level": "INFO", "propagate": False},
         # In-process (eager) tasks would log a "succeeded" line for every one of them.
         "celery.app.trace": {"level": "WARNING" if CELERY_TASK_ALWAYS_EAGER else "INFO"},
     },
 }
+# Workers and beat log through LOGGING above instead of Celery's own format and local time.
+CELERY_WORKER_HIJACK_ROOT_LOGGER = False
 
 # djangocms-text builds each admin form once at start-up to find inline-editable fields; with
 # djangocms-stories installed that reads the Site table, and Django warns on every command.

@@ -2,16 +2,13 @@
 
 from cms.utils.apphook_reload import ensure_urlconf_is_up_to_date
 from django.conf import settings
-from django.contrib.sites.models import Site
 from django.urls import reverse
 from django.utils import translation
 
+from center.core.links import absolute
+
 from .models import TrialApplication
 from .tokens import status_token
-
-
-def absolute(path: str) -> str:
-    return f"{settings.META_SITE_PROTOCOL}://{Site.objects.get_current().domain}{path}"
 
 
 def status_path(application: TrialApplication, language: str | None = None) -> str:

@@ -201,6 +201,8 @@ class EmailOutbox(models.Model):
                               default=Status.PENDING)
     created_at = models.DateTimeField(_("created"), default=timezone.now)
     published_at = models.DateTimeField(_("last handed to the queue"), null=True, blank=True)
+    # A worker's claim while it sends (outbox.outbox_claim); a killed worker's runs out.
+    claimed_until = models.DateTimeField(_("claimed until"), null=True, blank=True)
     attempts = models.PositiveSmallIntegerField(_("sending attempts"), default=0)
     last_error = models.CharField(_("last error"), max_length=300, blank=True)
     sent_at = models.DateTimeField(_("sent"), null=True, blank=True)

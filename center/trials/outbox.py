@@ -1,17 +1,18 @@
 """Publishing and sending outbox rows. A row is written with what caused it (services.py);
 publishing it to Celery happens after commit and may fail (broker down) without losing it:
-the beat sweep publishes rows still pending. Sending is idempotent: a sent row is skipped."""
+the beat sweep publishes rows still pending. Sending is idempotent: a sent row is skipped,
+and a row being sent is claimed by one worker at a time (outbox_claim)."""
 
 import logging
 import smtplib
 import time
 from collections.abc import Iterable
-from datetime import timedelta
+from datetime import datetime, timedelta
 from functools import partial
 
 from django.conf import settings
 from django.db import transaction
-from django.db.models import Q
+from django.db.models import F, Q
 from django.urls import NoReverseMatch
 from django.utils import timezone
 from kombu.exceptions import OperationalError
@@ -26,6 +27,8 @@ SWEEP_BATCH = 500
 # After one failed publish, requests in this process skip publishing for a while: each try
 # costs the broker's retry time, and the sweep publishes the rows anyway.
 BROKER_BACKOFF_SECONDS = 30
+# Longer than any send takes: a row whose worker died is sent again once its claim runs out.
+CLAIM_LEASE = timedelta(minutes=10)
 _broker_down_until = 0.0
 
 
@@ -63,36 +66,61 @@ def outbox_publish(row_ids: Iterable[int], *, force: bool = False) -> int:
     return published
 
 
+def outbox_claim(row_id: int) -> datetime | None:
+    """Claims a pending row for one send. Returns the claim's expiry, which the claimant's
+    later updates match on, or None when another worker holds the row or it is no longer
+    pending. A conditional UPDATE, so exactly one of any racing workers wins, on SQLite too
+    (which ignores select_for_update); a claim past its expiry can be taken again."""
+    now = timezone.now()
+    until = now + CLAIM_LEASE
+    won = (EmailOutbox.objects.filter(pk=row_id, status=EmailOutbox.Status.PENDING)
+           .filter(Q(claimed_until__isnull=True) | Q(claimed_until__lte=now))
+           .update(claimed_until=until, attempts=F("attempts") + 1))
+    return until if won else None
+
+
 def outbox_send(*, row_id: int) -> str:
-    """Sends one row unless it was already sent; returns what happened. The row stays
-    locked while the message goes out, so a duplicate task skips it instead of waiting."""
-    with transaction.atomic():
-        row = (EmailOutbox.objects.select_for_update(skip_locked=True)
-               .filter(pk=row_id).first())
-        if row is None:
-            return "locked or missing"
-        if row.status != EmailOutbox.Status.PENDING:
-            return "already " + row.status
-        row.attempts += 1
-        try:
-            message = message_for(row)
-            if message is None:
-                row.status, row.last_error = EmailOutbox.Status.FAILED, "no recipient"
-                row.save(update_fields=["status", "last_error", "attempts"])
-                return "no recipient"
-            message.send()
-        # NoReverseMatch: the Apply for Trial page has lost its apphook; staff can fix that.
-        except (smtplib.SMTPException, OSError, NoReverseMatch) as error:
-            row.last_error = f"{type(error).__name__}: {error}"[:300]
-            if row.attempts >= MAX_ATTEMPTS:
-                row.status = EmailOutbox.Status.FAILED
-                logger.error("Giving up on outbox row %s: %s", row.pk, row.last_error)
-            row.save(update_fields=["attempts", "last_error", "status"])
-            return "failed"
-        row.status, row.sent_at = EmailOutbox.Status.SENT, timezone.now()
-        row.message_id = message.extra_headers["Message-ID"]
-        row.save(update_fields=["status", "sent_at", "message_id", "attempts"])
-        return "sent"
+    """Sends one row unless it was already sent; returns what happened. The row is claimed
+    (outbox_claim) and sent outside any transaction, so a duplicate task skips it instead
+    of waiting, and no lock is held while the SMTP server answers."""
+    claim = outbox_claim(row_id)
+    if claim is None:
+        status = EmailOutbox.objects.filter(pk=row_id).values_list("status", flat=True).first()
+        if status is None:
+            return "missing"
+        return "claimed by another worker" if status == EmailOutbox.Status.PENDING else (
+            "already " + status)
+    row = EmailOutbox.objects.select_related("application", "event").filter(pk=row_id).first()
+    if row is None:
+        return "missing"
+    mine = EmailOutbox.objects.filter(pk=row_id, status=EmailOutbox.Status.PENDING,
+                                      claimed_until=claim)
+    try:
+        message = message_for(row)
+        if message is None:
+            mine.update(status=EmailOutbox.Status.FAILED, last_error="no recipient",
+                        claimed_until=None)
+            return "no recipient"
+        # Stored before the send: a resend after a crash carries the same Message-ID, so the
+        # duplicate can be recognised.
+        if row.message_id:
+            message.extra_headers["Message-ID"] = row.message_id
+        elif not mine.update(message_id=message.extra_headers["Message-ID"]):
+            return "claim expired"
+        message.send()
+    # NoReverseMatch: the Apply for Trial page has lost its apphook; staff can fix that.
+    except (smtplib.SMTPException, OSError, NoReverseMatch) as error:
+        last_error = f"{type(error).__name__}: {error}"[:300]
+        gave_up = row.attempts >= MAX_ATTEMPTS
+        status = EmailOutbox.Status.FAILED if gave_up else EmailOutbox.Status.PENDING
+        # Releasing the claim lets the sweep's next task retry at once.
+        if mine.update(status=status, last_error=last_error, claimed_until=None) and gave_up:
+            logger.error("Giving up on outbox row %s: %s", row.pk, last_error)
+        return "failed"
+    # Not on the claim: the message went out, even if the claim ran out meanwhile.
+    EmailOutbox.objects.filter(pk=row_id, status=EmailOutbox.Status.PENDING).update(
+        status=EmailOutbox.Status.SENT, sent_at=timezone.now(), claimed_until=None)
+    return "sent"
 
 
 def outbox_sweep(*, older_than: timedelta | None = None) -> int:
@@ -105,6 +133,7 @@ def outbox_sweep(*, older_than: timedelta | None = None) -> int:
     ids = list(EmailOutbox.objects.filter(status=EmailOutbox.Status.PENDING,
                                           created_at__lte=cutoff)
                .filter(Q(published_at__isnull=True) | Q(published_at__lte=cutoff))
+               .filter(Q(claimed_until__isnull=True) | Q(claimed_until__lte=now))
                .order_by("created_at").values_list("pk", flat=True)[:SWEEP_BATCH])
     if not ids:
         return 0

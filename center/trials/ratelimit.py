@@ -9,4 +9,5 @@ def rate_limit_hit(*, scope: str, ident: str, limit: int) -> bool:
     """Counts one attempt; False once `limit` attempts were made in this window."""
     if not settings.TRIALS_RATE_LIMIT_ENABLED:
         return True
-    return count_attempt(scope=f"trials:{scope}", ident=ident, window_seconds=WINDOW_SECONDS) <= limit
+    count = count_attempt(scope=f"trials:{scope}", ident=ident, window_seconds=WINDOW_SECONDS)
+    return count <= limit

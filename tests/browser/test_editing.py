@@ -20,7 +20,8 @@ def test_staff_edits_publishes_and_a_visitor_sees_it(live_site, new_page, django
     staff.locator("a.cms-versioning-js-edit-btn").first.click()
     expect(staff).to_have_url(re.compile(r"/admin/cms/placeholder/object/\d+/edit/\d+/"))
     editor = staff.locator(
-        ".cms-editor-inline-wrapper[data-cms-type='TextPlugin'] .ProseMirror[contenteditable='true']"
+        ".cms-editor-inline-wrapper[data-cms-type='TextPlugin'] "
+        ".ProseMirror[contenteditable='true']"
     ).first
     expect(editor).to_be_visible()
     editor.click()

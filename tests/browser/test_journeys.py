@@ -27,7 +27,8 @@ def test_visitor_goes_from_home_to_an_event_its_speaker_and_their_other_events(
     upcoming = page.locator(".upcoming-events")
     assert_accessible(page)
 
-    upcoming.get_by_role("link", name="Public Lecture: Computational Law and Accountable AI").click()
+    upcoming.get_by_role(
+        "link", name="Public Lecture: Computational Law and Accountable AI").click()
     expect(page.get_by_role("heading", level=1)).to_have_text(
         "Public Lecture: Computational Law and Accountable AI")
     assert_accessible(page)

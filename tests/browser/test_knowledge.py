@@ -26,7 +26,8 @@ def live_demo(transactional_db, django_db_serialized_rollback, live_server):
     return live_server.url
 
 
-def test_visitor_searches_reads_a_principle_and_sees_what_changed(live_demo, new_page, assert_accessible):
+def test_visitor_searches_reads_a_principle_and_sees_what_changed(
+        live_demo, new_page, assert_accessible):
     page = new_page()
     page.goto(live_demo + "/en/")
     page.get_by_role("searchbox", name="Search the site").fill("credibility")
@@ -50,7 +51,8 @@ def test_visitor_searches_reads_a_principle_and_sees_what_changed(live_demo, new
     assert_accessible(page)
 
 
-def test_visitor_downloads_the_whitepaper_and_copies_its_bibtex(live_demo, browser, assert_accessible):
+def test_visitor_downloads_the_whitepaper_and_copies_its_bibtex(
+        live_demo, browser, assert_accessible):
     context = browser.new_context(viewport={"width": 1280, "height": 900})
     context.grant_permissions(["clipboard-read", "clipboard-write"], origin=live_demo)
     page = context.new_page()

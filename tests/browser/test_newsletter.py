@@ -25,7 +25,8 @@ def test_signing_up_in_chinese_from_the_footer_and_confirming(live_site, new_pag
     expect(page.get_by_label("简体中文")).to_be_checked()
     assert_accessible(page)
 
-    page.locator("#main-content").get_by_role("button", name="订阅").click()  # consent not given yet
+    page.locator("#main-content").get_by_role(
+        "button", name="订阅").click()  # consent not given yet
     summary = page.locator("#error-summary")
     expect(summary).to_contain_text("请勾选此框")
     expect(page.get_by_role("checkbox", name=re.compile("我同意"))).to_have_attribute(

@@ -1,7 +1,6 @@
 from django.core.mail import EmailMessage, get_connection
 
 
-
 def test_the_smtp_sink_receives_what_django_sends_over_smtp(smtp_sink):
     connection = get_connection("django.core.mail.backends.smtp.EmailBackend",
                                 host="127.0.0.1", port=smtp_sink.port)

@@ -1,5 +1,6 @@
 import pytest
 
+from center.core.links import site_root
 from center.ethics.models import CodeVersion
 from center.ethics.services import version_copy_from_in_force
 from center.ethics.sitemaps import CodeVersionSitemap
@@ -101,7 +102,7 @@ def test_sitemap_lists_published_versions_in_both_languages(client, code_1_0):
     urls = CodeVersionSitemap().get_urls()
 
     assert sorted(url["location"] for url in urls) == [
-        "https://127.0.0.1:8000/en/code-of-ethics/v/1.0/",
-        "https://127.0.0.1:8000/zh-hans/code-of-ethics/v/1.0/"]
+        f"{site_root()}/en/code-of-ethics/v/1.0/",
+        f"{site_root()}/zh-hans/code-of-ethics/v/1.0/"]
     assert {a["lang_code"] for a in urls[0]["alternates"]} == {"en", "zh-hans"}
     assert "/code-of-ethics/v/1.0/" in client.get("/sitemap.xml").content.decode()

@@ -1,7 +1,17 @@
 import pytest
 
-from center.ethics.diff import (ADDED, DELETE, EQUAL, INSERT, REMOVED, REWORDED, UNCHANGED,
-                                compare_versions, tokens, word_diff)
+from center.ethics.diff import (
+    ADDED,
+    DELETE,
+    EQUAL,
+    INSERT,
+    REMOVED,
+    REWORDED,
+    UNCHANGED,
+    compare_versions,
+    tokens,
+    word_diff,
+)
 from center.ethics.selectors import versions_to_compare
 
 from .factories import code_version, translate

@@ -26,7 +26,8 @@ def test_a_new_draft_copies_the_version_in_force_in_every_language(code_1_0, sta
     assert draft.based_on == code_1_0 and draft.effective_date is None
     assert _texts(draft) == _texts(code_1_0)
     assert _texts(draft, "zh-hans")[3] == "人工智能系统应当可靠、安全。"
-    assert draft.safe_translation_getter("preamble", language_code="zh-hans") == "人工智能伦理的共同基础。"
+    assert (draft.safe_translation_getter("preamble", language_code="zh-hans")
+            == "人工智能伦理的共同基础。")
     assert sorted(str(s) for s in draft.sections.all()) == ["Part 1", "Part 2"]
     assert all(p.section.version_id == draft.pk for p in draft.principles.all())
     assert code_1_0.principles.count() == 3  # the original is untouched

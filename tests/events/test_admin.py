@@ -1,5 +1,6 @@
 from django.contrib.redirects.models import Redirect
 
+from center.core.links import site_root
 from center.events.models import Event
 from center.events.sitemaps import EventSitemap
 
@@ -37,8 +38,8 @@ def test_sitemap_lists_published_events_in_both_languages(client, demo_pages):
     EventFactory(slug="forum")
     EventFactory(slug="draft", draft=True)
     locations = [item["location"] for item in EventSitemap().get_urls()]
-    assert sorted(locations) == ["https://127.0.0.1:8000/en/events/forum/",
-                                 "https://127.0.0.1:8000/zh-hans/events/forum/"]
+    assert sorted(locations) == [f"{site_root()}/en/events/forum/",
+                                 f"{site_root()}/zh-hans/events/forum/"]
 
 
 def _change_form(event, **overrides):

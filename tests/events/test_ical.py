@@ -3,6 +3,8 @@ from datetime import UTC, datetime, timedelta
 import pytest
 from icalendar import Calendar
 
+from center.core.links import site_root
+
 from .factories import EventFactory
 
 pytestmark = pytest.mark.usefixtures("demo_pages")
@@ -30,7 +32,7 @@ def test_single_event_file(client):
     assert "DTSTAMP" in vevent
     assert str(vevent["SUMMARY"]) == "Forum"
     assert str(vevent["LOCATION"]) == "North Building No.4, 1954 Huashan Road"
-    assert str(vevent["URL"]) == "http://testserver/en/events/forum/"
+    assert str(vevent["URL"]) == f"{site_root()}/en/events/forum/"
 
 
 def test_calendar_has_only_published_upcoming_events(client):

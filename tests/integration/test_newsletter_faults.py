@@ -112,7 +112,8 @@ def test_killing_workers_mid_campaign_loses_no_reader_and_doubles_none(workers, 
     campaign_send_now(campaign=campaign)
 
     for kill in range(1, KILLS + 1):
-        _sweep_until(lambda: len(smtp_sink.messages) >= kill * SUBSCRIBERS // (KILLS + 2))
+        _sweep_until(
+            lambda kill=kill: len(smtp_sink.messages) >= kill * SUBSCRIBERS // (KILLS + 2))
         workers.kill()
         workers.start()
     _sweep_until(lambda: Campaign.objects.get(pk=campaign.pk).status == Campaign.Status.SENT)

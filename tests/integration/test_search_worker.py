@@ -18,7 +18,8 @@ def _wait_for(condition, timeout=60):
     return False
 
 
-def test_a_published_event_reaches_the_search_index_through_the_worker(celery_worker_process, client):
+def test_a_published_event_reaches_the_search_index_through_the_worker(
+        celery_worker_process, client):
     load_demo_pages()  # attaches the events apphook: entries need its URLs
     EventFactory(title="Indexed by a real worker")  # committed: the worker gets the refresh task
 

@@ -24,8 +24,9 @@ def picture(name="picture.png", size=(1200, 800), color=(20, 120, 140)) -> Filer
     buffer = BytesIO()
     Image.new("RGB", size, color).save(buffer, "PNG")
     buffer.seek(0)
-    return FilerImage.objects.create(owner=editor(), original_filename=name, default_caption="A caption",
-                                     default_alt_text="An alt text", file=File(buffer, name=name))
+    return FilerImage.objects.create(owner=editor(), original_filename=name,
+                                     default_caption="A caption", default_alt_text="An alt text",
+                                     file=File(buffer, name=name))
 
 
 def category(slug, name=None, zh_name=None) -> PostCategory:

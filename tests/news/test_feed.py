@@ -18,7 +18,8 @@ def _parse(client, url):
 
 def test_feed_lists_published_stories_in_the_urls_language(client):
     research = factories.category("research", "Research", "研究")
-    factories.story("Bilingual", slug="bilingual", languages=("en", "zh-hans"), categories=[research])
+    factories.story("Bilingual", slug="bilingual", languages=("en", "zh-hans"),
+                    categories=[research])
     factories.story("English only", slug="english-only", days_ago=5)
     factories.story("Draft", publish=False)
 

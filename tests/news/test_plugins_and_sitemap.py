@@ -20,7 +20,8 @@ def _render(plugin, language="en"):
     request.current_page = None
     with translation.override(language):
         renderer = ContentRenderer(request=request)
-        return renderer.render_plugin(plugin, context={"request": request}, placeholder=plugin.placeholder)
+        return renderer.render_plugin(plugin, context={"request": request},
+                                      placeholder=plugin.placeholder)
 
 
 def test_latest_news_plugin_shows_the_newest_published_stories(db):

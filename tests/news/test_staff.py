@@ -27,6 +27,7 @@ def test_staff_preview_shows_a_draft_story_visitors_cannot_see(client, staff_use
     assert client.get("/en/news/secret-plans/").status_code == 404
     client.force_login(staff_user)
     content_type = ContentType.objects.get_for_model(PostContent)
-    response = client.get(f"/en/admin/cms/placeholder/object/{content_type.pk}/preview/{content.pk}/")
+    response = client.get(
+        f"/en/admin/cms/placeholder/object/{content_type.pk}/preview/{content.pk}/")
     assert response.status_code == 200
     assert "Secret plans" in response.content.decode()

@@ -33,14 +33,17 @@ def test_demo_paper_follows_the_seed_in_both_languages(db):
     assert paper.publication_date.isoformat() == "2021-06-01"
     en = paper.safe_translation_getter("title", language_code="en")
     zh = paper.safe_translation_getter("title", language_code="zh-hans")
-    assert (en, zh) == ("Code of Ethics for AI Sustainable Development", "人工智能可持续发展道德规范")
-    assert paper.safe_translation_getter("issuing_body", language_code="zh-hans") == "商汤智能产业研究院"
+    assert (en, zh) == ("Code of Ethics for AI Sustainable Development",
+                        "人工智能可持续发展道德规范")
+    assert (paper.safe_translation_getter("issuing_body", language_code="zh-hans")
+            == "商汤智能产业研究院")
     abstract = paper.safe_translation_getter("abstract", language_code="en")
     for concept in ("respect for consultation and an inclusive culture", "people-oriented",
                     "innovation through scientific research", "industrial integration",
                     "credibility", "AI for a better tomorrow", "AI smart cities"):
         assert concept in abstract
-    assert "尊重协商、包容文化" in paper.safe_translation_getter("abstract", language_code="zh-hans")
+    zh_abstract = paper.safe_translation_getter("abstract", language_code="zh-hans")
+    assert "尊重协商、包容文化" in zh_abstract
 
 
 def test_no_author_is_invented_when_the_people_demo_has_not_run(db):

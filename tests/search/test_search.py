@@ -10,7 +10,8 @@ from tests.news import factories as news
 from tests.people.factories import PersonFactory
 
 pytestmark = pytest.mark.usefixtures("demo_pages")
-needs_postgres = pytest.mark.skipif(connection.vendor != "postgresql", reason="PostgreSQL full-text search")
+needs_postgres = pytest.mark.skipif(connection.vendor != "postgresql",
+                                    reason="PostgreSQL full-text search")
 
 
 def _titles(html: str) -> list[str]:
@@ -33,7 +34,8 @@ def test_results_span_the_content_types_with_their_type_and_a_highlight(client):
 
     html = _search(client, "quokkanomics")
     titles = _titles(html)
-    assert set(titles) == {"Seminar on quokkanomics", "Ada Lovequokka", "Quokkanomics report published"}
+    assert set(titles) == {"Seminar on quokkanomics", "Ada Lovequokka",
+                           "Quokkanomics report published"}
     for kind in ("Event", "Speaker", "News"):
         assert f'<p class="search-result__kind">{kind}</p>' in html
     assert "<mark>quokkanomics</mark>" in html.lower()
@@ -44,7 +46,8 @@ def test_results_are_in_the_visitors_language(client):
     news.story("Bilingual quokka story", slug="bilingual", languages=("en", "zh-hans"))
     search_reindex_all()
     assert _titles(_search(client, "quokka")) == ["Bilingual quokka story"]
-    assert _titles(_search(client, "quokka", language="zh-hans")) == ["Bilingual quokka story (中文)"]
+    assert _titles(_search(client, "quokka", language="zh-hans")) == [
+        "Bilingual quokka story (中文)"]
     assert 'href="/zh-hans/news/bilingual/"' in _search(client, "quokka", language="zh-hans")
 
 
@@ -112,7 +115,8 @@ def test_vectors_are_stored_and_indexed_not_computed_per_query():
     search_reindex_all()
     assert not SearchEntry.objects.filter(vector__isnull=True).exists()
     with connection.cursor() as cursor:
-        cursor.execute("SELECT indexdef FROM pg_indexes WHERE indexname = 'search_entry_vector_gin'")
+        cursor.execute(
+            "SELECT indexdef FROM pg_indexes WHERE indexname = 'search_entry_vector_gin'")
         assert "gin (vector)" in cursor.fetchone()[0]
 
 

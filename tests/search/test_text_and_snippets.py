@@ -19,7 +19,8 @@ def test_plain_text_keeps_sentences_apart_and_decodes_entities():
 
 
 def test_snippet_marks_whole_words_and_escapes_html():
-    html = snippet("The <b>four</b> principles: ethics & credibility.", ["principles", "credibility"])
+    html = snippet("The <b>four</b> principles: ethics & credibility.",
+                   ["principles", "credibility"])
     assert "<mark>principles</mark>" in html and "<mark>credibility</mark>" in html
     assert "&lt;b&gt;four&lt;/b&gt;" in html and "&amp;" in html
 
@@ -31,4 +32,5 @@ def test_snippet_starts_near_the_match_at_a_word():
 
 
 def test_chinese_snippet_marks_only_the_terms():
-    assert snippet("本中心研究人工智能伦理与计算法学", ["伦理"]) == "本中心研究人工智能<mark>伦理</mark>与计算法学"
+    assert (snippet("本中心研究人工智能伦理与计算法学", ["伦理"])
+            == "本中心研究人工智能<mark>伦理</mark>与计算法学")

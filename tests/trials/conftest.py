@@ -1,6 +1,6 @@
 import pytest
 
-from .factories import ProductFactory, PrivacyNoticeFactory, UserFactory
+from .factories import PrivacyNoticeFactory, ProductFactory, UserFactory
 
 APPLY = "/en/apply-for-trial/"
 

@@ -9,7 +9,6 @@ from center.trials.services import application_submit
 from center.trials.tokens import started_token
 from tests.people.factories import TranslatedFactory
 
-
 LOOKUPS = {Product: "slug", PrivacyNotice: "version", DecisionTemplate: "state"}
 
 

@@ -2,8 +2,8 @@ import csv
 import io
 
 import pytest
-from django.core import mail
 from django.contrib.auth.models import Group, Permission
+from django.core import mail
 
 from center.trials import services
 from center.trials.models import TrialApplication

@@ -3,6 +3,7 @@ from datetime import timedelta
 
 import pytest
 from django.core import mail
+from django.core.mail import EmailMessage
 from django.utils import timezone
 
 from center.trials import outbox
@@ -31,6 +32,85 @@ def test_sending_a_row_twice_sends_one_email(db):
     assert len(mail.outbox) == 1
     row.refresh_from_db()
     assert row.status == "sent" and row.message_id == mail.outbox[0].extra_headers["Message-ID"]
+
+
+def test_a_second_task_arriving_while_the_first_sends_skips_the_row(db, monkeypatch):
+    # Two workers racing for one row. SQLite ignores select_for_update: no lock stopped this.
+    row = application_create().emails.get(kind="confirmation")
+    send, overlapping = EmailMessage.send, []
+
+    def send_while_a_duplicate_task_runs(message, *args, **kwargs):
+        monkeypatch.setattr(EmailMessage, "send", send)
+        overlapping.append(outbox.outbox_send(row_id=row.pk))
+        return send(message, *args, **kwargs)
+
+    monkeypatch.setattr(EmailMessage, "send", send_while_a_duplicate_task_runs)
+    assert outbox.outbox_send(row_id=row.pk) == "sent"
+    assert overlapping == ["claimed by another worker"] and len(mail.outbox) == 1
+    row.refresh_from_db()
+    assert (row.status, row.attempts, row.claimed_until) == ("sent", 1, None)
+
+
+def test_only_one_claim_wins_and_a_claim_past_its_lease_can_be_taken_again(db):
+    row = application_create().emails.get(kind="confirmation")
+
+    assert outbox.outbox_claim(row.pk) is not None
+    assert outbox.outbox_claim(row.pk) is None
+    assert outbox.outbox_send(row_id=row.pk) == "claimed by another worker"
+    assert mail.outbox == []
+
+    # The claimant died mid-send: once its lease has run out, another worker sends the row.
+    EmailOutbox.objects.filter(pk=row.pk).update(
+        claimed_until=timezone.now() - timedelta(seconds=1))
+    assert outbox.outbox_send(row_id=row.pk) == "sent" and len(mail.outbox) == 1
+    assert outbox.outbox_claim(row.pk) is None  # sent rows are never claimed again
+    row.refresh_from_db()
+    assert (row.status, row.attempts) == ("sent", 2)
+
+
+def test_a_row_whose_worker_died_mid_send_is_resent_after_the_lease_with_its_message_id(
+        db, monkeypatch):
+    row = application_create().emails.get(kind="confirmation")
+
+    def killed(message, *args, **kwargs):
+        raise SystemExit("worker killed")
+
+    with monkeypatch.context() as patched:
+        patched.setattr(EmailMessage, "send", killed)
+        with pytest.raises(SystemExit):
+            outbox.outbox_send(row_id=row.pk)
+    row.refresh_from_db()
+    assert row.status == "pending" and row.message_id and row.claimed_until > timezone.now()
+
+    # The sweep leaves the claimed row alone while the claim lasts (eager Celery sends here).
+    assert outbox.outbox_sweep(older_than=timedelta(0)) == 1
+    assert [m.to[0] for m in mail.outbox] == ["rita@center.example"]
+    EmailOutbox.objects.filter(pk=row.pk).update(
+        claimed_until=timezone.now() - timedelta(seconds=1))
+    assert outbox.outbox_sweep(older_than=timedelta(0)) == 1
+
+    assert mail.outbox[-1].to == ["ada@example.org"]
+    assert mail.outbox[-1].extra_headers["Message-ID"] == row.message_id  # a known duplicate
+    assert EmailOutbox.objects.get(pk=row.pk).status == "sent"
+
+
+def test_a_worker_whose_claim_ran_out_does_not_overwrite_the_next_workers_result(
+        db, monkeypatch):
+    row = application_create().emails.get(kind="confirmation")
+    send = EmailMessage.send
+
+    def slow_then_failing(message, *args, **kwargs):
+        monkeypatch.setattr(EmailMessage, "send", send)
+        EmailOutbox.objects.filter(pk=row.pk).update(
+            claimed_until=timezone.now() - timedelta(seconds=1))
+        assert outbox.outbox_send(row_id=row.pk) == "sent"  # the next worker
+        raise OSError("connection reset")
+
+    monkeypatch.setattr(EmailMessage, "send", slow_then_failing)
+    assert outbox.outbox_send(row_id=row.pk) == "failed"
+    row.refresh_from_db()
+    assert (row.status, row.last_error, row.claimed_until) == ("sent", "", None)
+    assert len(mail.outbox) == 1
 
 
 def test_an_smtp_failure_leaves_the_row_for_the_sweep_and_gives_up_in_the_end(db, settings):

@@ -13,6 +13,8 @@ from django.contrib.sites.models import Site
 from django.db import transaction
 from djangocms_versioning.models import Version
 
+from center.core.sites import site_sync_from_settings
+
 from .pages import PAGES
 
 # Pages the content apps hook into: reverse_id -> (apphook class name, URL namespace).
@@ -116,10 +118,7 @@ def _attach_apphook(page: Page, reverse_id: str) -> bool:
 
 def load_demo_pages() -> DemoReport:
     report = DemoReport()
-    site = Site.objects.get_current()
-    site.name = settings.SITE_NAME[:50]  # django.contrib.sites allows 50 characters
-    site.domain = settings.SITE_DOMAIN
-    site.save(update_fields=["name", "domain"])
+    site = site_sync_from_settings()
     with transaction.atomic():
         user = demo_user_get_or_create(report=report)
         pages: dict[str, Page] = {}

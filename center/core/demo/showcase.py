@@ -47,7 +47,8 @@ def _add_highlights(placeholder, language: str) -> None:
 def _add_ceremony_card(placeholder, language: str) -> None:
     event = Event.objects.filter(slug=CEREMONY_SLUG).first()
     if event is not None:
-        add_plugin(placeholder, "TextPlugin", language, body=f"<h2>{HEADINGS[language]['ceremony']}</h2>")
+        add_plugin(placeholder, "TextPlugin", language,
+                   body=f"<h2>{HEADINGS[language]['ceremony']}</h2>")
         add_plugin(placeholder, "EventCardPlugin", language, event=event)
 
 

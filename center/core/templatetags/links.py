@@ -1,6 +1,8 @@
 from django import template
 from django.urls import NoReverseMatch, reverse
 
+from center.core.links import site_root
+
 register = template.Library()
 
 
@@ -11,3 +13,10 @@ def optional_url(name: str) -> str:
         return reverse(name)
     except NoReverseMatch:
         return ""
+
+
+@register.simple_tag(name="site_root")
+def site_root_tag() -> str:
+    """"https://host" without a slash: put a site path after it for the address the sitemap
+    and share tags give that path."""
+    return site_root()

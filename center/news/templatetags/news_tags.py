@@ -2,6 +2,7 @@ from django import template
 from django.core.exceptions import ObjectDoesNotExist
 from django.utils.translation import get_language
 
+from center.core.links import absolute
 from center.core.structured_data import json_ld_script_body
 
 from .. import links, selectors
@@ -27,7 +28,8 @@ def hero(story):
 
 @register.filter
 def category_names(story):
-    return [c.safe_translation_getter("name", any_language=True) for c in story.post.categories.all()]
+    return [c.safe_translation_getter("name", any_language=True)
+            for c in story.post.categories.all()]
 
 
 @register.simple_tag
@@ -35,15 +37,14 @@ def related_stories(story):
     return selectors.related_stories(story=story, language=get_language())
 
 
-@register.simple_tag(takes_context=True)
-def story_json_ld_script(context, story):
-    request = context["request"]
+@register.simple_tag
+def story_json_ld_script(story):
     renditions = hero(story)
     image = ""
     if renditions.get("jpeg"):
-        image = request.build_absolute_uri(renditions["jpeg"][-1]["url"])
-    data = story_json_ld(story, url=request.build_absolute_uri(story_url(story)),
-                         site_url=request.build_absolute_uri("/"), image_url=image)
+        image = absolute(renditions["jpeg"][-1]["url"])
+    data = story_json_ld(story, url=absolute(story_url(story)),
+                         site_url=absolute("/"), image_url=image)
     return json_ld_script_body(data)
 
 

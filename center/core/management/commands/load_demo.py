@@ -7,7 +7,6 @@ from django.core.management.base import BaseCommand
 from center.core.demo.loader import DEMO_PASSWORD, DEMO_USERNAME, load_demo_pages
 from center.search.services import search_reindex_all
 
-
 # Each content app's demo module has an idempotent load_demo_content() returning a summary.
 CONTENT_DEMOS = ["center.people.demo", "center.events.demo", "center.news.demo",
                  "center.publications.demo", "center.ethics.demo", "center.trials.demo",

@@ -1,0 +1,7 @@
+from django.core.management.commands.migrate import Command as DjangoMigrate
+
+from center.core.migration_drift import KnownDriftAutodetector
+
+
+class Command(DjangoMigrate):
+    autodetector = KnownDriftAutodetector
