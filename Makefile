@@ -85,10 +85,12 @@ worker: $(VENV)/.installed
 beat: $(VENV)/.installed
 	$(BIN)/celery -A center beat --loglevel=info
 
-# What CI checks besides the tests: lint, no missing migration, production's deploy checks
+# What CI checks besides the tests: lint, the import map (pyproject.toml), no missing
+# migration, production's deploy checks
 # (with placeholder values for the variables production requires).
 check: $(VENV)/.installed-dev
 	$(BIN)/ruff check .
+	$(BIN)/lint-imports --no-cache
 	$(BIN)/python manage.py makemigrations --check --dry-run
 	DJANGO_SETTINGS_MODULE=center.settings.production DJANGO_SECRET_KEY=$$(head -c 48 /dev/urandom | base64) \
 	  SITE_DOMAIN=portal.example.org EMAIL_URL=smtp://mail.example.org:587 \

@@ -5,17 +5,10 @@ from django.contrib.sitemaps.views import sitemap
 from django.urls import include, path, re_path
 
 from center.core import views as core_views
-from center.core.sitemaps import PagesSitemap
-from center.ethics.sitemaps import CodeVersionSitemap
-from center.events.sitemaps import EventSitemap
-from center.news.sitemaps import NewsSitemap
-from center.people.sitemaps import PersonSitemap
-from center.publications.sitemaps import WhitepaperSitemap
 from center.search import views as search_views
+from center.site.sitemaps import discovered_sitemaps
 
-SITEMAPS = {"cms": PagesSitemap, "people": PersonSitemap, "events": EventSitemap,
-            "news": NewsSitemap, "ethics": CodeVersionSitemap,
-            "whitepapers": WhitepaperSitemap}
+SITEMAPS = discovered_sitemaps()
 
 # /healthz is answered earlier, by center.core.middleware.HealthCheckMiddleware.
 urlpatterns = [

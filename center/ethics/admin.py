@@ -2,11 +2,13 @@ from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
-from django.urls import NoReverseMatch, path, reverse
+from django.urls import path, reverse
 from django.utils.html import format_html_join
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from parler.admin import TranslatableAdmin, TranslatableStackedInline, TranslatableTabularInline
+
+from center.core.links import reverse_or_empty
 
 from .forms import VersionCopyForm
 from .models import CodeVersion, CodeVersionStatusError, Principle, Section
@@ -51,13 +53,6 @@ class PrincipleInline(DraftOnlyInlineMixin, TranslatableStackedInline):
         return super().formfield_for_foreignkey(db_field, request, **kwargs)
 
 
-def _site_url(name: str, **kwargs) -> str:
-    try:
-        return reverse(name, **kwargs)
-    except NoReverseMatch:  # the Code page has no apphook yet
-        return ""
-
-
 @admin.register(CodeVersion)
 class CodeVersionAdmin(TranslatableAdmin):
     list_display = ["label", "__str__", "status", "effective_date", "published_at"]
@@ -89,10 +84,10 @@ class CodeVersionAdmin(TranslatableAdmin):
     def links(self, obj):
         if obj is None or obj.pk is None:
             return "—"
-        items = [(obj.get_absolute_url() if _site_url("ethics:code") else "",
+        items = [(obj.get_absolute_url() if reverse_or_empty("ethics:code") else "",
                   gettext("Preview") if obj.is_draft else gettext("View on site"))]
         if obj.based_on_id:
-            changes, label = _site_url("ethics:changes"), obj.based_on.label
+            changes, label = reverse_or_empty("ethics:changes"), obj.based_on.label
             items.append((f"{changes}?from={label}&to={obj.label}" if changes else "",
                           gettext("Compare with version %(label)s") % {"label": label}))
         if obj.is_draft:

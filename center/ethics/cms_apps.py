@@ -7,6 +7,7 @@ from django.utils.translation import gettext_lazy as _
 class EthicsApphook(CMSApp):
     app_name = "ethics"
     name = _("Code of Ethics")
+    demo_page_reverse_id = "code-of-ethics"  # the demo page this apphook is attached to
 
     def get_urls(self, page=None, language=None, **kwargs):
         return ["center.ethics.urls"]

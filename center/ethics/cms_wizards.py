@@ -1,7 +1,6 @@
-from cms.wizards.wizard_base import Wizard
-from django.urls import reverse
-from django.utils import translation
 from django.utils.translation import gettext_lazy as _
+
+from center.core.wizards import AdminDraftWizard
 
 from .forms import VersionCopyForm
 
@@ -13,13 +12,9 @@ class VersionWizardForm(VersionCopyForm):
         return self.save_copy(user=request and request.user)
 
 
-class VersionWizard(Wizard):
-    def get_success_url(self, obj, **kwargs):
-        # The admin, where the draft is reworded and then published.
-        language = kwargs.get("language") or translation.get_language()
-        with translation.override(language):
-            url = reverse("admin:ethics_codeversion_change", args=[obj.pk])
-        return f"{url}?language={language}"
+class VersionWizard(AdminDraftWizard):
+    # Ends in the admin, where the draft is reworded and then published.
+    admin_change_url_name = "admin:ethics_codeversion_change"
 
 
 version_wizard = VersionWizard(

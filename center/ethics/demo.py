@@ -13,8 +13,12 @@ from zoneinfo import ZoneInfo
 
 from django.db import transaction
 
+from center.core.i18n import set_translations
+
 from .models import CodeVersion, Principle, Section
 from .services import version_copy_from_in_force, version_publish
+
+DEMO_ORDER = 50  # center.site runs the apps' demos in this order
 
 LANGUAGES = ("en", "zh-hans")
 INAUGURATION = datetime(2022, 3, 26, 10, 0, tzinfo=ZoneInfo("Asia/Shanghai"))
@@ -130,27 +134,19 @@ CREDIBILITY_1_1 = {
 }
 
 
-def _set_translations(obj, texts: dict) -> None:
-    # parler keeps every language set here and saves them all with the object.
-    for language in LANGUAGES:
-        obj.set_current_language(language)
-        for name, value in texts.get(language, {}).items():
-            setattr(obj, name, value)
-
-
 def _create_1_0() -> CodeVersion:
     version = CodeVersion(label="1.0", effective_date=date(2022, 3, 26))
-    _set_translations(version, VERSION_1_0)
+    set_translations(version, VERSION_1_0)
     version.save()
     for order, (titles, principles) in enumerate(SECTIONS, start=1):
         section = Section(version=version, order=order)
-        _set_translations(section, {language: {"title": titles[language]}
-                                    for language in LANGUAGES})
+        set_translations(section, {language: {"title": titles[language]}
+                                   for language in LANGUAGES})
         section.save()
         for position, (number, texts) in enumerate(principles, start=1):
             principle = Principle(version=version, section=section, number=number,
                                   order=position)
-            _set_translations(principle, texts)
+            set_translations(principle, texts)
             principle.save()
     return version_publish(version=version, user=None, now=INAUGURATION)
 
@@ -158,8 +154,8 @@ def _create_1_0() -> CodeVersion:
 def _create_1_1() -> CodeVersion:
     draft = version_copy_from_in_force(user=None, label="1.1")
     credibility = draft.principles.get(number=9)
-    _set_translations(credibility, {language: {"text": text}
-                                    for language, text in CREDIBILITY_1_1.items()})
+    set_translations(credibility, {language: {"text": text}
+                                   for language, text in CREDIBILITY_1_1.items()})
     credibility.save()
     return draft
 

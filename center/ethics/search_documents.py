@@ -1,5 +1,5 @@
 """What the site search indexes of the Code: each principle of the version in force, once per
-language. Pure functions for center/search, which imports this module (never the reverse)."""
+language. Pure functions center/search finds by discovery (sources.py)."""
 
 from django.conf import settings
 from django.db.models import QuerySet
@@ -8,6 +8,7 @@ from .links import code_url
 from .models import CodeVersion, Principle, Section
 
 KIND = "principle"
+MORE_SOURCE_MODULES = ["search_documents_code"]  # the Code as a whole, a kind of its own
 # Publishing a version changes which principles are visible, so versions count too.
 WATCH_MODELS = [CodeVersion, Section, Principle]
 

@@ -1,22 +1,15 @@
 from datetime import datetime
 
-from django.contrib.admin.models import ADDITION, CHANGE, LogEntry
+from django.contrib.admin.models import ADDITION
 from django.contrib.auth.base_user import AbstractBaseUser
 from django.db import IntegrityError, transaction
 from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext
 
+from center.core.audit import audit_log
+
 from .models import CodeVersion, CodeVersionStatusError, Principle, Section
-
-
-def _audit(*, version: CodeVersion, user: AbstractBaseUser | None, message: str,
-           action_flag: int = CHANGE) -> None:
-    # The admin history is where editors already look for who changed what.
-    if user is None or not user.pk:
-        return
-    LogEntry.objects.log_actions(user.pk, [version], action_flag, change_message=message,
-                                 single_object=True)
 
 
 def next_label(label: str, *, taken: set[str]) -> str:
@@ -66,8 +59,8 @@ def version_copy_from_in_force(*, user: AbstractBaseUser | None,
                          number=principle.number, order=principle.order)
         _copy_translations(principle, copy, ["title", "text", "commentary"])
         copy.save()
-    _audit(version=draft, user=user, action_flag=ADDITION,
-           message=f"Drafted as a copy of version {source.label}.")
+    audit_log(obj=draft, user=user, action_flag=ADDITION,
+              message=f"Drafted as a copy of version {source.label}.")
     return draft
 
 
@@ -99,10 +92,10 @@ def version_publish(*, version: CodeVersion, user: AbstractBaseUser | None,
     try:
         with transaction.atomic():
             draft, previous = _put_in_force(version=version, now=now)
-            _audit(version=draft, user=user, message="Published: now in force.")
+            audit_log(obj=draft, user=user, message="Published: now in force.")
             if previous is not None:
-                _audit(version=previous, user=user,
-                       message=f"Superseded by version {draft.label}.")
+                audit_log(obj=previous, user=user,
+                          message=f"Superseded by version {draft.label}.")
     except IntegrityError as error:  # another version went into force meanwhile
         raise CodeVersionStatusError(
             gettext("another version was published at the same time.")) from error

@@ -24,3 +24,6 @@ class CodeVersionSitemap(SiteSitemap):
 
     def lastmod(self, version):
         return version.updated_at
+
+
+SITEMAPS = {"ethics": CodeVersionSitemap}  # found by center.site.sitemaps

@@ -2,6 +2,8 @@
 
 from django.conf import settings
 
+from center.core.i18n import translated
+
 from .models import CodeVersion
 
 # Plain English on purpose: these are values for machines, not text for visitors.
@@ -10,10 +12,6 @@ STATUS_NAMES = {
     CodeVersion.Status.IN_FORCE: "In force",
     CodeVersion.Status.SUPERSEDED: "Superseded",
 }
-
-
-def _text(obj, name: str) -> str:
-    return obj.safe_translation_getter(name, any_language=True) or ""
 
 
 def code_json_ld(version: CodeVersion, *, url: str, language: str, site_url: str,
@@ -25,18 +23,18 @@ def code_json_ld(version: CodeVersion, *, url: str, language: str, site_url: str
     data = {
         "@context": "https://schema.org",
         "@type": "CreativeWork",
-        "name": _text(version, "title"),
+        "name": translated(version, "title"),
         "version": version.label,
         "url": url,
         "inLanguage": language,
         "creativeWorkStatus": STATUS_NAMES[version.status],
-        "abstract": _text(version, "preamble"),
+        "abstract": translated(version, "preamble"),
         "publisher": {"@type": "Organization", "name": settings.SITE_NAME, "url": site_url},
         "hasPart": [{
             "@type": "CreativeWork",
             "position": principle.number,
-            "name": _text(principle, "title"),
-            "text": _text(principle, "text"),
+            "name": translated(principle, "title"),
+            "text": translated(principle, "text"),
             "url": f"{url}#{principle.anchor}",
         } for principle in principles],
     }

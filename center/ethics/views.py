@@ -2,9 +2,9 @@ from django.http import Http404, HttpResponseRedirect
 from django.shortcuts import render
 from django.urls import reverse
 from django.utils import translation
-from django.utils.cache import patch_cache_control
 from menus.utils import set_language_changer
 
+from center.core.http import no_store
 from center.core.links import absolute
 from center.core.structured_data import json_ld_script_body
 
@@ -16,12 +16,6 @@ from .structured_data import code_json_ld
 
 # Longest unknown ?from/?to value echoed back in a message; the rest is cut off.
 ECHO_LIMIT = 20
-
-
-def _private(response):
-    # A staff preview must never land in a shared cache.
-    patch_cache_control(response, private=True, no_store=True)
-    return response
 
 
 def _fallback_language(version: CodeVersion) -> str:
@@ -50,7 +44,7 @@ def _render_version(request, version: CodeVersion, *, is_code_page: bool):
         "json_ld": json_ld_script_body(json_ld),
     })
     if not version.is_published or (is_code_page and request.user.is_staff):
-        _private(response)
+        no_store(response)  # a staff preview must never land in a shared cache
     return response
 
 
@@ -60,7 +54,7 @@ def code_detail(request):
         response = render(request, "ethics/code_unpublished.html", {
             "versions": selectors.versions_for_visitor(can_preview=request.user.is_staff),
         })
-        return _private(response) if request.user.is_staff else response
+        return no_store(response) if request.user.is_staff else response
     return _render_version(request, version, is_code_page=True)
 
 
@@ -121,7 +115,7 @@ def version_changes(request):
         "unknown": [value for value in (unknown_from, unknown_to) if value],
     })
     if comparison and not (comparison.old.is_published and comparison.new.is_published):
-        _private(response)
+        no_store(response)
     return response
 
 

@@ -1,9 +1,9 @@
-from django.contrib import admin, messages
+from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 from parler.admin import TranslatableAdmin, TranslatableStackedInline, TranslatableTabularInline
 
-from center.core.redirects import redirects_create_for_moved, urls_by_language
+from center.core.admin import KeepOldAddressesAdmin, run_transition
 
 from .models import Event, EventStatusError, Session, SessionSpeaker
 from .services import event_publish, event_unpublish
@@ -24,28 +24,9 @@ class SessionSpeakerInline(TranslatableTabularInline):
     raw_id_fields = ["person"]
 
 
-def _run_transition(modeladmin, request, queryset, service, done_message):
-    done = skipped = 0
-    for event in queryset:
-        try:
-            service(event=event, user=request.user)
-            done += 1
-        except EventStatusError:
-            skipped += 1
-    if done:
-        modeladmin.message_user(request, done_message(done), messages.SUCCESS)
-    if skipped:
-        modeladmin.message_user(
-            request,
-            ngettext("%(count)d event was skipped: it already had that status.",
-                     "%(count)d events were skipped: they already had that status.",
-                     skipped) % {"count": skipped},
-            messages.WARNING,
-        )
-
-
 @admin.register(Event)
-class EventAdmin(TranslatableAdmin):
+class EventAdmin(KeepOldAddressesAdmin, TranslatableAdmin):
+    # Slug changes keep the old address: shared links and calendar entries point at it.
     list_display = ["__str__", "start", "format", "status", "published_at"]
     list_filter = ["status", "format", "by_invitation"]
     search_fields = ["slug", "translations__title", "translations__venue_name"]
@@ -69,25 +50,21 @@ class EventAdmin(TranslatableAdmin):
     def get_queryset(self, request):
         return super().get_queryset(request).prefetch_related("translations")
 
-    def save_model(self, request, obj, form, change):
-        old_urls = {}
-        if change and "slug" in form.changed_data:
-            # Shared links and calendar entries point at the old address: keep it working.
-            old_urls = urls_by_language(Event.objects.get(pk=obj.pk))
-        super().save_model(request, obj, form, change)
-        if old_urls:
-            redirects_create_for_moved(obj=obj, old_urls=old_urls)
-
     @admin.action(description=_("Publish the selected events"), permissions=["change"])
     def publish(self, request, queryset):
-        _run_transition(self, request, queryset, event_publish, lambda n: ngettext(
-            "%(count)d event published.", "%(count)d events published.", n) % {"count": n})
+        run_transition(self, request, queryset, service=event_publish,
+                       refused=EventStatusError, object_name="event",
+                       done_message=lambda n: ngettext(
+                           "%(count)d event published.", "%(count)d events published.", n
+                       ) % {"count": n})
 
     @admin.action(description=_("Return the selected events to draft"), permissions=["change"])
     def unpublish(self, request, queryset):
-        _run_transition(self, request, queryset, event_unpublish, lambda n: ngettext(
-            "%(count)d event returned to draft.", "%(count)d events returned to draft.", n
-        ) % {"count": n})
+        run_transition(self, request, queryset, service=event_unpublish,
+                       refused=EventStatusError, object_name="event",
+                       done_message=lambda n: ngettext(
+                           "%(count)d event returned to draft.",
+                           "%(count)d events returned to draft.", n) % {"count": n})
 
 
 @admin.register(Session)

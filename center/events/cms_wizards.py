@@ -1,9 +1,8 @@
-from cms.wizards.wizard_base import Wizard
 from django import forms
-from django.urls import reverse
-from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 from parler.forms import TranslatableModelForm
+
+from center.core.wizards import AdminDraftWizard, CreateWithServiceForm
 
 from .models import Event
 from .services import event_create
@@ -12,7 +11,9 @@ from .services import event_create
 DATETIME_WIDGET = forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M")
 
 
-class EventWizardForm(TranslatableModelForm):
+class EventWizardForm(CreateWithServiceForm, TranslatableModelForm):
+    create_service = staticmethod(event_create)
+
     class Meta:
         model = Event
         fields = ["title", "slug", "start", "end", "summary"]
@@ -23,21 +24,11 @@ class EventWizardForm(TranslatableModelForm):
         self.fields["slug"].required = False
         self.fields["slug"].help_text = _("Leave empty to make one from the title.")
 
-    def save(self, commit=True):
-        # The wizard sets language_code (the language the editor works in) and _request.
-        request = getattr(self, "_request", None)
-        return event_create(language=self.language_code, user=request and request.user,
-                            **{name: self.cleaned_data[name] for name in self.Meta.fields})
 
-
-class EventWizard(Wizard):
-    def get_success_url(self, obj, **kwargs):
-        # The admin, not the page: a new event is a draft that still needs its venue,
-        # agenda and publishing, all of which are done there.
-        language = kwargs.get("language") or translation.get_language()
-        with translation.override(language):
-            url = reverse("admin:events_event_change", args=[obj.pk])
-        return f"{url}?language={language}"
+class EventWizard(AdminDraftWizard):
+    # Ends in the admin, not on the page: a new event is a draft that still needs its venue,
+    # agenda and publishing, all of which are done there.
+    admin_change_url_name = "admin:events_event_change"
 
 
 event_wizard = EventWizard(

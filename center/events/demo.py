@@ -1,6 +1,6 @@
 """Demo events: the Center's inauguration morning of 26 March 2022 and one future lecture.
 
-The agendas follow the published inauguration article (see center/core/demo/pages.py); the
+The agendas follow the published inauguration article (see center/site/demo/pages.py); the
 Chinese text is the project's own. Session times were not published, so sessions carry none.
 Safe to run again: events are found by slug, and an existing event is left as staff edited it.
 """
@@ -10,10 +10,13 @@ from zoneinfo import ZoneInfo
 
 from django.db import transaction
 
+from center.core.i18n import set_translations
 from center.people.models import Person
 
 from .models import Event, Session, SessionSpeaker
 from .services import event_publish
+
+DEMO_ORDER = 20  # after people: sessions name speakers
 
 SHANGHAI = ZoneInfo("Asia/Shanghai")
 
@@ -188,20 +191,12 @@ EVENTS = [
 LANGUAGES = ("en", "zh-hans")
 
 
-def _set_translations(obj, texts: dict) -> None:
-    # parler keeps every language set here and saves them all with the object.
-    for language in LANGUAGES:
-        obj.set_current_language(language)
-        for name, value in texts.get(language, {}).items():
-            setattr(obj, name, value)
-
-
 def _person(slug: str) -> Person:
     person = Person.objects.filter(slug=slug).first()
     if person is None:
         en, zh = PEOPLE[slug]
         person = Person(slug=slug)
-        _set_translations(person, {"en": {"name": en}, "zh-hans": {"name": zh}})
+        set_translations(person, {"en": {"name": en}, "zh-hans": {"name": zh}})
         person.save()
     return person
 
@@ -212,16 +207,16 @@ def _create_event(spec: dict) -> Event:
                   timezone="Asia/Shanghai", format=spec["format"],
                   by_invitation=spec["by_invitation"], map_url=place["map_url"],
                   registration_url=spec.get("registration_url", ""))
-    _set_translations(event, {lang: {**place[lang], **spec[lang]} for lang in LANGUAGES})
+    set_translations(event, {lang: {**place[lang], **spec[lang]} for lang in LANGUAGES})
     event.save()
     for order, session_spec in enumerate(spec["sessions"], start=1):
         session = Session(event=event, order=order, kind=session_spec["kind"])
-        _set_translations(session, session_spec)
+        set_translations(session, session_spec)
         session.save()
         for position, (slug, role, note) in enumerate(session_spec["speakers"], start=1):
             part = SessionSpeaker(session=session, person=_person(slug), order=position,
                                   role=role)
-            _set_translations(part, {lang: {"note": note.get(lang, "")} for lang in LANGUAGES})
+            set_translations(part, {lang: {"note": note.get(lang, "")} for lang in LANGUAGES})
             part.save()
     event_publish(event=event, user=None)
     return event

@@ -4,13 +4,11 @@ from datetime import UTC
 
 import icalendar
 
+from center.core.i18n import translated
+
 from .models import Event
 
 PRODID = "-//Center for Computational Law and AI Ethics Research//Events//EN"
-
-
-def _text(obj, field: str) -> str:
-    return obj.safe_translation_getter(field, any_language=True) or ""
 
 
 def new_calendar(*, name: str | None = None) -> icalendar.Calendar:
@@ -35,11 +33,12 @@ def vevent(event: Event, *, url: str, domain: str) -> icalendar.Event:
     item.add("dtstamp", event.updated_at.astimezone(UTC))
     item.add("dtstart", event.start.astimezone(UTC))
     item.add("dtend", event.end.astimezone(UTC))
-    item.add("summary", _text(event, "title"))
-    location = ", ".join(filter(None, [_text(event, "venue_name"), _text(event, "venue_address")]))
+    item.add("summary", translated(event, "title"))
+    location = ", ".join(filter(None, [translated(event, "venue_name"),
+                                       translated(event, "venue_address")]))
     if location:
         item.add("location", location)
     item.add("url", url)
-    description = "\n\n".join(filter(None, [_text(event, "summary"), url]))
+    description = "\n\n".join(filter(None, [translated(event, "summary"), url]))
     item.add("description", description)
     return item

@@ -1,22 +1,14 @@
 from datetime import datetime
 
-from django.contrib.admin.models import ADDITION, CHANGE, LogEntry
+from django.contrib.admin.models import ADDITION
 from django.contrib.auth.base_user import AbstractBaseUser
 from django.db import transaction
 from django.utils import timezone
 
+from center.core.audit import audit_log
 from center.core.slugs import unique_slug
 
 from .models import Event
-
-
-def _audit(*, event: Event, user: AbstractBaseUser | None, message: str,
-           action_flag: int = CHANGE) -> None:
-    # The admin history is where editors already look for who changed what.
-    if user is None or not user.pk:
-        return
-    LogEntry.objects.log_actions(user.pk, [event], action_flag, change_message=message,
-                                 single_object=True)
 
 
 @transaction.atomic
@@ -31,7 +23,7 @@ def event_create(*, language: str, title: str, start: datetime, end: datetime,
     event.summary = summary
     event.full_clean()
     event.save()
-    _audit(event=event, user=user, message="Created as a draft.", action_flag=ADDITION)
+    audit_log(obj=event, user=user, message="Created as a draft.", action_flag=ADDITION)
     return event
 
 
@@ -40,7 +32,7 @@ def event_publish(*, event: Event, user: AbstractBaseUser | None) -> Event:
     """Make a draft event visible to visitors. Raises EventStatusError if already public."""
     event.publish()
     event.save(update_fields=["status", "published_at", "updated_at"])
-    _audit(event=event, user=user, message="Published.")
+    audit_log(obj=event, user=user, message="Published.")
     return event
 
 
@@ -49,5 +41,5 @@ def event_unpublish(*, event: Event, user: AbstractBaseUser | None) -> Event:
     """Take an event back to draft; published_at keeps the date it was first published."""
     event.unpublish()
     event.save(update_fields=["status", "updated_at"])
-    _audit(event=event, user=user, message="Unpublished.")
+    audit_log(obj=event, user=user, message="Unpublished.")
     return event

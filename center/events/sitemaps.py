@@ -18,3 +18,6 @@ class EventSitemap(SiteSitemap):
 
     def lastmod(self, item):
         return item.updated_at
+
+
+SITEMAPS = {"events": EventSitemap}  # found by center.site.sitemaps

@@ -2,6 +2,8 @@
 
 from django.conf import settings
 
+from center.core.i18n import translated
+
 from .models import Event
 
 SCHEMA = "https://schema.org/"
@@ -12,17 +14,13 @@ ATTENDANCE_MODES = {
 }
 
 
-def _text(obj, field: str) -> str:
-    return obj.safe_translation_getter(field, any_language=True) or ""
-
-
 def event_json_ld(event: Event, *, url: str, performers: list[dict], site_url: str) -> dict:
     zone = event.zone
     data = {
         "@context": "https://schema.org",
         "@type": "Event",
-        "name": _text(event, "title"),
-        "description": _text(event, "summary"),
+        "name": translated(event, "title"),
+        "description": translated(event, "summary"),
         "url": url,
         "startDate": event.start.astimezone(zone).isoformat(),
         "endDate": event.end.astimezone(zone).isoformat(),
@@ -31,8 +29,8 @@ def event_json_ld(event: Event, *, url: str, performers: list[dict], site_url: s
         "organizer": {"@type": "Organization", "name": settings.SITE_NAME, "url": site_url},
         "performer": performers,
     }
-    place = {"@type": "Place", "name": _text(event, "venue_name"),
-             "address": _text(event, "venue_address")}
+    place = {"@type": "Place", "name": translated(event, "venue_name"),
+             "address": translated(event, "venue_address")}
     virtual = {"@type": "VirtualLocation", "url": event.registration_url or url}
     data["location"] = {
         Event.Format.IN_PERSON: place,

@@ -3,33 +3,25 @@ from django.contrib.sites.models import Site
 from django.core.paginator import Paginator
 from django.http import Http404, HttpResponse
 from django.shortcuts import render
-from django.utils.cache import patch_cache_control
 from django.utils.translation import get_language, gettext
 from menus.utils import set_language_changer
 
+from center.core.filters import choice_or_none
+from center.core.http import no_store
 from center.core.links import absolute
 from center.core.structured_data import json_ld_script_body
+from center.people.structured_data import people_json_ld
 
 from . import ical, selectors
-from .links import person_url
 from .structured_data import event_json_ld
 
 PAST_PER_PAGE = 10
 ICS_CONTENT_TYPE = "text/calendar; charset=utf-8"
 
 
-def _year_or_none(raw: str | None, allowed: list[int]) -> int | None:
-    # Only years that have past events: anything else shows every past event, never an error.
-    try:
-        year = int(raw)
-    except (TypeError, ValueError):
-        return None
-    return year if year in allowed else None
-
-
 def event_list(request):
     years = selectors.past_event_years()
-    year = _year_or_none(request.GET.get("year"), years)
+    year = choice_or_none(request.GET.get("year"), years)
     past_page = Paginator(selectors.past_events(year=year), PAST_PER_PAGE).get_page(
         request.GET.get("page")
     )
@@ -48,16 +40,6 @@ def _visible_event(request, slug):
     return event
 
 
-def _performers(event, *, request) -> list[dict]:
-    performers = []
-    for person in event.speakers():
-        item = {"@type": "Person", "name": str(person)}
-        if url := person_url(person):
-            item["url"] = absolute(url)
-        performers.append(item)
-    return performers
-
-
 def _fallback_language(event) -> str:
     languages = sorted(t.language_code for t in event.translations.all())
     if not languages or get_language() in languages:
@@ -70,7 +52,7 @@ def event_detail(request, slug):
     set_language_changer(request, event.get_absolute_url)
     url = absolute(event.get_absolute_url())
     shown_language = _fallback_language(event)
-    json_ld = event_json_ld(event, url=url, performers=_performers(event, request=request),
+    json_ld = event_json_ld(event, url=url, performers=people_json_ld(event.speakers()),
                             site_url=absolute("/"))
     response = render(request, "events/event_detail.html", {
         "event": event,
@@ -80,8 +62,7 @@ def event_detail(request, slug):
         "json_ld": json_ld_script_body(json_ld),
     })
     if not event.is_published:
-        # A staff preview must never land in a shared cache.
-        patch_cache_control(response, private=True, no_store=True)
+        no_store(response)  # a staff preview must never land in a shared cache
     return response
 
 

@@ -1,11 +1,10 @@
 from cms.plugin_base import CMSPluginBase
 from cms.plugin_pool import plugin_pool
-from django.urls import NoReverseMatch, reverse
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from djangocms_stories import cms_plugins as stories_plugins
 
-from . import selectors
+from . import links, selectors
 from .models import LatestNewsPluginModel
 
 # One way for editors to list news, styled like the rest of the site: the package's own
@@ -34,8 +33,5 @@ class LatestNewsPlugin(CMSPluginBase):
         language = get_language()
         context["stories"] = list(
             selectors.stories_in_language(language=language)[: instance.count])
-        try:
-            context["news_url"] = reverse(f"{selectors.NAMESPACE}:posts-latest")
-        except NoReverseMatch:  # the News page is not set up (yet): no link, no error
-            context["news_url"] = ""
+        context["news_url"] = links.news_page_url()  # "" while the News page is not set up
         return context

@@ -16,9 +16,11 @@ from filer.models import Folder
 from filer.models import Image as FilerImage
 from PIL import Image, ImageDraw, ImageFont
 
-from center.core.demo.loader import DemoReport, demo_user_get_or_create
+from center.core.demo.users import demo_user_get_or_create
 
 from .services import story_hero_refresh
+
+DEMO_ORDER = 30  # center.site runs the apps' demos in this order
 
 SHANGHAI = ZoneInfo("Asia/Shanghai")
 NEWSROOM_USERNAME = "newsroom"
@@ -215,7 +217,7 @@ def load_demo_content() -> str:
     config = StoriesConfig.objects.get(namespace="news")  # created by a migration
     created = []
     with transaction.atomic():
-        publisher = demo_user_get_or_create(report=DemoReport())
+        publisher, _created = demo_user_get_or_create()
         author = _newsroom_user()
         categories = _categories(config)
         existing = {c.slug: c.post for c in PostContent.admin_manager.filter(

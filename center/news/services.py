@@ -3,12 +3,14 @@ import hashlib
 from djangocms_stories.models import Post
 
 from center.core.images import delete_stale_files, write_renditions
+from center.core.queue import enqueue_on_commit
 
 from .models import StoryHero
 
 HERO_WIDTHS = (480, 960, 1440)
 HERO_ASPECT = (16, 9)
 HERO_DISPLAY_WIDTH = 960
+HERO_REFRESH_TASK = "news.refresh_story_hero"  # center/news/tasks.py
 
 
 def _hero_folder(post: Post) -> str:
@@ -37,3 +39,9 @@ def story_hero_refresh(*, post: Post) -> StoryHero:
     hero.source_image_id = image.pk
     hero.save()
     return hero
+
+
+def story_hero_refresh_later(*, post: Post) -> None:
+    """Renders the hero in a worker once the story is committed. With no broker it is
+    rendered here instead, rather than leave the story without its picture."""
+    enqueue_on_commit(HERO_REFRESH_TASK, post.pk, if_broker_down="run_here")

@@ -20,3 +20,6 @@ class NewsSitemap(SiteSitemap):
 
     def lastmod(self, item):
         return item.post.date_modified
+
+
+SITEMAPS = {"news": NewsSitemap}  # found by center.site.sitemaps

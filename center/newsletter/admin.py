@@ -8,10 +8,9 @@ from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
-from . import digest, queue, selectors, services
+from . import selectors, services
 from .forms import CampaignAdminForm, ScheduleForm
 from .models import Campaign, CampaignStatusError, ConsentRecord, Delivery, Subscriber
-from .tasks import send_test
 
 
 class ConsentRecordInline(admin.TabularInline):
@@ -187,7 +186,7 @@ class CampaignAdmin(admin.ModelAdmin):
             self.message_user(request, _("Your account has no email address to send the "
                                          "test to."), messages.ERROR)
         else:
-            queue.publish(send_test, campaign.pk, request.user.pk, run_here_if_broker_down=True)
+            services.campaign_request_test(campaign=campaign, user=request.user)
             self.message_user(request, _("A test copy is on its way to %(email)s.")
                               % {"email": request.user.email}, messages.SUCCESS)
         return self._back(campaign)
@@ -228,7 +227,7 @@ class CampaignAdmin(admin.ModelAdmin):
         if not self.has_add_permission(request):
             raise PermissionDenied
         language = request.POST.get("language", "en")
-        campaign = digest.campaign_create_from_latest(language=language, user=request.user)
+        campaign = services.campaign_create_from_latest(language=language, user=request.user)
         self.message_user(request, _("A draft was made from the latest news, events and "
                                      "whitepapers. Review it before sending."), messages.SUCCESS)
         return self._back(campaign)

@@ -7,6 +7,7 @@ from django.utils.translation import gettext_lazy as _
 class NewsletterApphook(CMSApp):
     app_name = "newsletter"
     name = _("Newsletter")
+    demo_page_reverse_id = "newsletter"  # the demo page this apphook is attached to
 
     def get_urls(self, page=None, language=None, **kwargs):
         return ["center.newsletter.urls"]

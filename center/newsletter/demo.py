@@ -9,6 +9,8 @@ from django.utils import timezone
 from .digest import latest_content_html
 from .models import Campaign, ConsentRecord, Language, Subscriber, Topic
 
+DEMO_ORDER = 70  # after news, events and publications: campaigns are made from them
+
 SUBSCRIBERS = [
     ("reader.en@example.org", Language.ENGLISH),
     ("researcher@example.org", Language.ENGLISH),

@@ -1,27 +1,34 @@
-"""A draft campaign made from what is published: the latest news, the upcoming events and
-the newest whitepapers, each a linked title. Staff edit it before sending."""
+"""The body of a draft campaign made from what is published: a section per app that offers
+one (news, events, whitepapers), each a list of linked titles. Staff edit it before sending.
 
-from django.contrib.auth.base_user import AbstractBaseUser
-from django.utils import timezone, translation
+An app offers a section with a `digest` module holding `DIGEST_POSITION` and
+`digest_section(*, language, count) -> (heading, [(title, address), ...])`; the newsletter
+finds those modules among the installed apps, so it imports none of them."""
+
+from functools import cache
+from importlib import import_module
+from types import ModuleType
+
+from django.apps import apps
+from django.utils import translation
 from django.utils.html import format_html, format_html_join
-from django.utils.translation import gettext
+from django.utils.module_loading import module_has_submodule
 
-from center.events import selectors as event_selectors
-from center.events.links import event_url
-from center.news import selectors as news_selectors
-from center.news.links import story_url
-from center.publications import selectors as paper_selectors
-from center.publications.links import whitepaper_url
-
-from . import links
-from .content import html_sanitize
-from .models import Campaign, Language
+from center.core.links import absolute
 
 PER_SECTION = 3
 
 
+@cache
+def digest_sources() -> list[ModuleType]:
+    modules = [import_module(f"{config.name}.digest") for config in apps.get_app_configs()
+               if config.name != __package__ and module_has_submodule(config.module, "digest")]
+    return sorted((module for module in modules if hasattr(module, "digest_section")),
+                  key=lambda module: module.DIGEST_POSITION)
+
+
 def _section(heading: str, items: list[tuple[str, str]]) -> str:
-    items = [(title, links.absolute(url)) for title, url in items if url]
+    items = [(title, absolute(url)) for title, url in items if url]
     if not items:
         return ""
     return format_html("<h2>{}</h2><ul>{}</ul>", heading, format_html_join(
@@ -30,24 +37,5 @@ def _section(heading: str, items: list[tuple[str, str]]) -> str:
 
 def latest_content_html(*, language: str) -> str:
     with translation.override(language):
-        stories = news_selectors.stories_in_language(language=language)[:PER_SECTION]
-        events = event_selectors.next_upcoming_events(count=PER_SECTION)
-        papers = paper_selectors.visible_whitepapers()[:PER_SECTION]
-        return "".join([
-            _section(gettext("Latest news"),
-                     [(story.title, story_url(story, language)) for story in stories]),
-            _section(gettext("Upcoming events"),
-                     [(str(event), event_url(event, language)) for event in events]),
-            _section(gettext("New whitepapers"),
-                     [(str(paper), whitepaper_url(paper, language)) for paper in papers]),
-        ])
-
-
-def campaign_create_from_latest(*, language: str, user: AbstractBaseUser | None) -> Campaign:
-    language = language if language in Language.values else Language.ENGLISH
-    with translation.override(language):
-        subject = gettext("News from the Center, %(month)s") % {
-            "month": timezone.localdate().strftime("%Y-%m")}
-    return Campaign.objects.create(
-        subject=subject, language=language, created_by=user,
-        body_html=html_sanitize(latest_content_html(language=language)))
+        return "".join(_section(*source.digest_section(language=language, count=PER_SECTION))
+                       for source in digest_sources())

@@ -13,6 +13,8 @@ from django.utils import translation
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext
 
+from center.core.links import absolute
+
 from . import links
 from .content import html_sanitize, html_to_text
 from .models import Campaign, ConsentRecord
@@ -54,7 +56,7 @@ def confirmation_email(*, consent: ConsentRecord) -> EmailMultiAlternatives:
     url = links.newsletter_url("confirm", language=language,
                                token=confirmation_token(consent_id=consent.pk))
     with translation.override(language):
-        context = {"confirm_url": url, "site_url": links.absolute("/"),
+        context = {"confirm_url": url, "site_url": absolute("/"),
                    "language": language}
         subject = gettext("Please confirm your newsletter subscription")
         text = render_to_string("newsletter/email/confirmation.txt", context)
@@ -75,10 +77,10 @@ class CampaignMail:
         context = {
             "campaign": campaign,
             "body": mark_safe(body),  # sanitised just above
-            "web_url": links.absolute(campaign.get_absolute_url()),
+            "web_url": absolute(campaign.get_absolute_url()),
             "unsubscribe_url": links.newsletter_url("unsubscribe", **token_kwargs),
             "preferences_url": links.newsletter_url("preferences", **token_kwargs),
-            "site_url": links.absolute("/"),
+            "site_url": absolute("/"),
             "language": language,
         }
         with translation.override(language):

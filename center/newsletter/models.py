@@ -67,10 +67,6 @@ class Subscriber(models.Model):
     def is_confirmed(self) -> bool:
         return self.status == self.Status.CONFIRMED
 
-    def wants(self, topics: list[str]) -> bool:
-        """A campaign with no topics goes to everyone; otherwise to whoever shares one."""
-        return not topics or bool(set(topics) & set(self.topics))
-
 
 class ConsentRecord(models.Model):
     """One change of a subscriber's consent, kept as evidence (GDPR/PIPL)."""

@@ -18,7 +18,6 @@ from django.utils import timezone
 
 from .emails import CampaignMail
 from .models import Campaign, Delivery, Subscriber
-from .services import campaign_finish_if_done
 
 
 @dataclass
@@ -105,6 +104,19 @@ def _relaxed_commits():
 
 def _still_sending(campaign_id: int) -> bool:
     return Campaign.objects.filter(pk=campaign_id, status=Campaign.Status.SENDING).exists()
+
+
+@transaction.atomic
+def campaign_finish_if_done(*, campaign_id: int) -> bool:
+    campaign = Campaign.objects.select_for_update().filter(pk=campaign_id).first()
+    if campaign is None or campaign.status != Campaign.Status.SENDING \
+            or not campaign.recipients_frozen_at:
+        return False
+    if campaign.deliveries.filter(status=Delivery.Status.PENDING).exists():
+        return False
+    campaign.finish()
+    campaign.save(update_fields=["status", "finished_at", "updated_at"])
+    return True
 
 
 def _seconds_until_claims_expire(campaign_id: int) -> float | None:

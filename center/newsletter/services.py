@@ -3,21 +3,25 @@ import logging
 from datetime import datetime, timedelta
 
 from django.conf import settings
-from django.contrib.admin.models import CHANGE, LogEntry
+from django.contrib.auth import get_user_model
 from django.contrib.auth.base_user import AbstractBaseUser
 from django.db import IntegrityError, transaction
 from django.db.models.functions import Lower
-from django.utils import timezone
+from django.utils import timezone, translation
+from django.utils.translation import gettext
 
-from . import queue
+from center.core.audit import audit_log
+from center.core.queue import enqueue, enqueue_on_commit
+
+from .content import html_sanitize
+from .delivery import campaigns_resume_stalled
+from .digest import latest_content_html
 from .emails import CampaignMail, confirmation_email, new_message_id
-from .models import Campaign, ConsentRecord, Delivery, Subscriber
-from .tokens import InvalidToken
+from .models import Campaign, ConsentRecord, Delivery, Language, Subscriber
+from .tokens import TokenInvalid
 
 logger = logging.getLogger(__name__)
 
-# Freezing the recipient list writes this many rows per INSERT.
-FREEZE_BATCH = 2000
 # A confirmation email whose task has not run after this long is sent again by the sweep.
 CONFIRMATION_OUTBOX_DELAY = timedelta(minutes=2)
 
@@ -32,13 +36,6 @@ class ConfirmOutcome(enum.Enum):
 def _client(*, ip: str | None, user_agent: str, source: str) -> dict:
     return {"ip_address": ip or None, "user_agent": (user_agent or "")[:500],
             "source": (source or "")[:500]}
-
-
-def _audit(*, obj, user: AbstractBaseUser | None, message: str) -> None:
-    if user is None or not user.pk:
-        return
-    LogEntry.objects.log_actions(user.pk, [obj], CHANGE, change_message=message,
-                                 single_object=True)
 
 
 def _locked_subscriber(email: str) -> Subscriber | None:
@@ -69,9 +66,8 @@ def subscriber_subscribe(*, email: str, language: str, topics: list[str], ip: st
         subscriber=subscriber, action=ConsentRecord.Action.SUBSCRIBE, language=language,
         topics=topics, privacy_version=settings.NEWSLETTER_PRIVACY_VERSION,
         **_client(ip=ip, user_agent=user_agent, source=source))
-    from .tasks import send_confirmation
-
-    queue.publish_on_commit(send_confirmation, consent.pk, run_here_if_broker_down=True)
+    # A visitor waits for this email: with the broker down it is sent here and now.
+    enqueue_on_commit("newsletter.send_confirmation", consent.pk, if_broker_down="run_here")
     return consent
 
 
@@ -87,11 +83,11 @@ def consent_send_confirmation(*, consent_id: int) -> bool:
 
 @transaction.atomic
 def subscriber_confirm(*, consent_id: int, now: datetime | None = None) -> ConfirmOutcome:
-    """Confirm the sign-up a link names. Raises InvalidToken when it names no sign-up."""
+    """Confirm the sign-up a link names. Raises TokenInvalid when it names no sign-up."""
     consent = ConsentRecord.objects.filter(
         pk=consent_id, action=ConsentRecord.Action.SUBSCRIBE).first()
     if consent is None:
-        raise InvalidToken
+        raise TokenInvalid
     subscriber = Subscriber.objects.select_for_update().get(pk=consent.subscriber_id)
     if consent.confirmed_at or subscriber.is_confirmed:
         return ConfirmOutcome.ALREADY_CONFIRMED
@@ -157,7 +153,7 @@ def campaign_schedule(*, campaign: Campaign, at: datetime,
     campaign = _locked(campaign)
     campaign.schedule(at=at)
     campaign.save(update_fields=["status", "scheduled_at", "updated_at"])
-    _audit(obj=campaign, user=user, message=f"Scheduled for {at.isoformat()}.")
+    audit_log(obj=campaign, user=user, message=f"Scheduled for {at.isoformat()}.")
     return campaign
 
 
@@ -166,7 +162,7 @@ def campaign_unschedule(*, campaign: Campaign, user: AbstractBaseUser | None = N
     campaign = _locked(campaign)
     campaign.unschedule()
     campaign.save(update_fields=["status", "updated_at"])
-    _audit(obj=campaign, user=user, message="Returned to draft.")
+    audit_log(obj=campaign, user=user, message="Returned to draft.")
     return campaign
 
 
@@ -176,10 +172,8 @@ def campaign_send_now(*, campaign: Campaign, user: AbstractBaseUser | None = Non
     campaign = _locked(campaign)
     campaign.start()
     campaign.save(update_fields=["status", "started_at", "last_progress_at", "updated_at"])
-    _audit(obj=campaign, user=user, message="Sending started.")
-    from .tasks import start_campaign
-
-    queue.publish_on_commit(start_campaign, campaign.pk)
+    audit_log(obj=campaign, user=user, message="Sending started.")
+    enqueue_on_commit("newsletter.start_campaign", campaign.pk)
     return campaign
 
 
@@ -189,56 +183,41 @@ def campaign_cancel(*, campaign: Campaign, user: AbstractBaseUser | None = None)
     campaign = _locked(campaign)
     campaign.cancel()
     campaign.save(update_fields=["status", "finished_at", "updated_at"])
-    _audit(obj=campaign, user=user, message="Cancelled.")
+    audit_log(obj=campaign, user=user, message="Cancelled.")
     return campaign
 
 
-def campaign_send_test(*, campaign: Campaign, to: str) -> None:
+def campaign_request_test(*, campaign: Campaign, user: AbstractBaseUser) -> None:
+    """A test copy to the staff member's own address. Nothing is written first, so it is
+    enqueued at once; with the broker down it is sent here and now (they are waiting)."""
+    enqueue("newsletter.send_test", campaign.pk, user.pk, if_broker_down="run_here")
+
+
+def campaign_send_test(*, campaign_id: int, user_id: int) -> bool:
+    campaign = Campaign.objects.filter(pk=campaign_id).first()
+    user = get_user_model().objects.filter(pk=user_id).first()
+    if campaign is None or user is None or not user.email:
+        return False
     mail = CampaignMail(campaign, subject_prefix="[TEST] ")
-    mail.message(to=to, token="test-preview", message_id=new_message_id()).send()
-
-
-@transaction.atomic
-def campaign_freeze_recipients(*, campaign_id: int) -> int:
-    """One delivery row per confirmed subscriber the campaign matches, each with its
-    Message-ID. Runs once per campaign; later sign-ups wait for the next campaign."""
-    campaign = Campaign.objects.select_for_update().filter(pk=campaign_id).first()
-    if campaign is None or campaign.status != Campaign.Status.SENDING \
-            or campaign.recipients_frozen_at:
-        return 0
-    matching = [pk for pk, topics in Subscriber.objects.filter(
-        status=Subscriber.Status.CONFIRMED, language=campaign.language,
-    ).values_list("pk", "topics").iterator(chunk_size=FREEZE_BATCH)
-        if not campaign.topics or set(campaign.topics) & set(topics or [])]
-    for start in range(0, len(matching), FREEZE_BATCH):
-        Delivery.objects.bulk_create(
-            [Delivery(campaign=campaign, subscriber_id=pk, message_id=new_message_id())
-             for pk in matching[start:start + FREEZE_BATCH]],
-            ignore_conflicts=True)
-    campaign.recipients_frozen_at = campaign.last_progress_at = timezone.now()
-    campaign.save(update_fields=["recipients_frozen_at", "last_progress_at", "updated_at"])
-    return len(matching)
-
-
-@transaction.atomic
-def campaign_finish_if_done(*, campaign_id: int) -> bool:
-    campaign = Campaign.objects.select_for_update().filter(pk=campaign_id).first()
-    if campaign is None or campaign.status != Campaign.Status.SENDING \
-            or not campaign.recipients_frozen_at:
-        return False
-    if campaign.deliveries.filter(status=Delivery.Status.PENDING).exists():
-        return False
-    campaign.finish()
-    campaign.save(update_fields=["status", "finished_at", "updated_at"])
+    mail.message(to=user.email, token="test-preview", message_id=new_message_id()).send()
     return True
+
+
+def campaign_create_from_latest(*, language: str, user: AbstractBaseUser | None) -> Campaign:
+    """A draft made from the latest news, events and whitepapers, for staff to edit."""
+    language = language if language in Language.values else Language.ENGLISH
+    with translation.override(language):
+        subject = gettext("News from the Center, %(month)s") % {
+            "month": timezone.localdate().strftime("%Y-%m")}
+    return Campaign.objects.create(
+        subject=subject, language=language, created_by=user,
+        body_html=html_sanitize(latest_content_html(language=language)))
 
 
 def newsletter_sweep(*, now: datetime | None = None) -> dict:
     """Beat, every minute: start scheduled campaigns whose time has come, restart the
     batches of a sending campaign that stopped progressing (its workers were killed), and
     resend confirmation emails whose task never ran."""
-    from .tasks import send_batch, send_confirmation, start_campaign
-
     now = now or timezone.now()
     report = {"started": 0, "resumed": 0, "finished": 0, "confirmations": 0}
     for campaign in Campaign.objects.due(now=now):
@@ -247,26 +226,13 @@ def newsletter_sweep(*, now: datetime | None = None) -> dict:
             report["started"] += 1
         except Exception:  # noqa: BLE001 - one bad campaign must not stop the sweep
             logger.exception("Could not start scheduled campaign %s", campaign.pk)
-    stalled = Campaign.objects.sending().filter(
-        last_progress_at__lt=now - timedelta(seconds=settings.NEWSLETTER_STALL_SECONDS))
-    for campaign in stalled:
-        if campaign_finish_if_done(campaign_id=campaign.pk):
-            report["finished"] += 1
-            continue
-        # Marked as progress so the next sweep waits for these tasks before adding more.
-        Campaign.objects.filter(pk=campaign.pk).update(last_progress_at=now)
-        if not campaign.recipients_frozen_at:
-            queue.publish(start_campaign, campaign.pk)
-        else:
-            for _ in range(settings.NEWSLETTER_PARALLEL_BATCHES):
-                queue.publish(send_batch, campaign.pk)
-        report["resumed"] += 1
+    report.update(campaigns_resume_stalled(now=now))
     unsent = ConsentRecord.objects.filter(
         action=ConsentRecord.Action.SUBSCRIBE, confirmation_sent_at__isnull=True,
         confirmed_at__isnull=True, subscriber__status=Subscriber.Status.PENDING,
         created_at__lt=now - CONFIRMATION_OUTBOX_DELAY,
         created_at__gt=now - timedelta(seconds=settings.NEWSLETTER_CONFIRM_MAX_AGE_SECONDS))
     for consent_id in unsent.values_list("pk", flat=True)[:500]:
-        queue.publish(send_confirmation, consent_id)
+        enqueue("newsletter.send_confirmation", consent_id, force=True)
         report["confirmations"] += 1
     return report

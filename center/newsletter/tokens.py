@@ -7,7 +7,7 @@ from django.core import signing
 SALT = "newsletter.confirm"
 
 
-class InvalidToken(Exception):
+class TokenInvalid(Exception):
     """Forged, damaged or expired."""
 
 
@@ -19,7 +19,7 @@ def consent_id_from_token(token: str) -> int:
     try:
         value = signing.loads(token, salt=SALT, max_age=settings.NEWSLETTER_CONFIRM_MAX_AGE_SECONDS)
     except (signing.BadSignature, ValueError):  # SignatureExpired is a BadSignature
-        raise InvalidToken from None
+        raise TokenInvalid from None
     if not isinstance(value, int):
-        raise InvalidToken
+        raise TokenInvalid
     return value

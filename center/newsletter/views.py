@@ -1,12 +1,12 @@
 from django.conf import settings
 from django.http import Http404
 from django.shortcuts import redirect, render
-from django.utils.cache import patch_cache_control
 from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods, require_safe
 
+from center.core.http import no_store
 from center.core.requests import client_ip
 
 from . import ratelimit, selectors, services
@@ -14,15 +14,10 @@ from .content import html_sanitize
 from .forms import PreferencesForm, SignupForm
 from .models import Language, Topic
 from .services import ConfirmOutcome
-from .tokens import InvalidToken, consent_id_from_token
+from .tokens import TokenInvalid, consent_id_from_token
 
 MAX_EMAIL = 254
-
-
-def _private(response):
-    # Personal pages and pages with a CSRF token must never land in a shared cache.
-    patch_cache_control(response, private=True, no_store=True)
-    return response
+# Every page here is personal or carries a CSRF token: each response is no_store.
 
 
 def _client(request) -> dict:
@@ -43,7 +38,7 @@ def _language_or_current(value: str) -> str:
 
 
 def _signup_page(request, form, *, status=200):
-    return _private(render(request, "newsletter/signup.html", {
+    return no_store(render(request, "newsletter/signup.html", {
         "form": form, "privacy_version": settings.NEWSLETTER_PRIVACY_VERSION}, status=status))
 
 
@@ -63,7 +58,7 @@ def signup(request):
 
 def _signup_post(request):
     if not ratelimit.signup_allowed(ip=client_ip(request)):
-        return _private(render(request, "newsletter/rate_limited.html", status=429))
+        return no_store(render(request, "newsletter/rate_limited.html", status=429))
     form = SignupForm(request.POST)
     if not form.is_valid():
         return _signup_page(request, form, status=400)
@@ -85,11 +80,11 @@ def thanks(request):
 def confirm(request, token):
     try:
         outcome = services.subscriber_confirm(consent_id=consent_id_from_token(token))
-    except InvalidToken:
-        return _private(render(request, "newsletter/confirm_invalid.html", status=400))
+    except TokenInvalid:
+        return no_store(render(request, "newsletter/confirm_invalid.html", status=400))
     status = 200 if outcome in {ConfirmOutcome.CONFIRMED, ConfirmOutcome.ALREADY_CONFIRMED} \
         else 400
-    return _private(render(request, "newsletter/confirmed.html",
+    return no_store(render(request, "newsletter/confirmed.html",
                            {"outcome": outcome.value}, status=status))
 
 
@@ -109,7 +104,7 @@ def unsubscribe(request, token):
                                         **_client(request))
         subscriber.refresh_from_db()
     # A GET only shows the button: link scanners follow links, and must unsubscribe no one.
-    return _private(render(request, "newsletter/unsubscribe.html", {"subscriber": subscriber}))
+    return no_store(render(request, "newsletter/unsubscribe.html", {"subscriber": subscriber}))
 
 
 @require_http_methods(["GET", "HEAD", "POST"])
@@ -127,7 +122,7 @@ def preferences(request, token):
         form = PreferencesForm(initial={"language": subscriber.language,
                                         "topics": subscriber.topics})
     status = 400 if form.is_bound and not form.is_valid() else 200
-    return _private(render(request, "newsletter/preferences.html", {
+    return no_store(render(request, "newsletter/preferences.html", {
         "form": form, "subscriber": subscriber, "saved": saved}, status=status))
 
 

@@ -2,7 +2,7 @@ from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
 from parler.admin import TranslatableAdmin, TranslatableTabularInline
 
-from center.core.redirects import redirects_create_for_moved, urls_by_language
+from center.core.admin import KeepOldAddressesAdmin
 
 from .forms import PersonAdminForm
 from .models import Organisation, Person, Position
@@ -27,7 +27,7 @@ class PositionInline(TranslatableTabularInline):
 
 
 @admin.register(Person)
-class PersonAdmin(TranslatableAdmin):
+class PersonAdmin(KeepOldAddressesAdmin, TranslatableAdmin):
     form = PersonAdminForm
     inlines = [PositionInline]
     list_display = ["__str__", "slug", "is_public", "updated_at"]
@@ -42,12 +42,7 @@ class PersonAdmin(TranslatableAdmin):
         return {"slug": ("name",)}
 
     def save_model(self, request, obj, form, change):
-        old_urls = {}
-        if change and "slug" in form.changed_data:
-            old_urls = urls_by_language(Person.objects.get(pk=obj.pk))
         super().save_model(request, obj, form, change)
-        if old_urls:
-            redirects_create_for_moved(obj=obj, old_urls=old_urls)
         # Resized copies are made here, once, so pages never resize images on request.
         if "portrait" in form.changed_data or (obj.portrait_id and not obj.portrait_renditions):
             person_portrait_renditions_refresh(person=obj)

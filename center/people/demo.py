@@ -11,10 +11,12 @@ from filer.models import Folder
 from filer.models import Image as FilerImage
 from PIL import Image, ImageDraw, ImageFont
 
-from center.core.demo.loader import DemoReport, demo_user_get_or_create
+from center.core.demo.users import demo_user_get_or_create
 
 from .models import Organisation, Person, Position
 from .services import person_portrait_renditions_refresh
+
+DEMO_ORDER = 10  # speakers first: events, papers and the home page name them
 
 ORGANISATIONS = {
     "sensetime": {"en": "SenseTime", "zh-hans": "商汤科技"},
@@ -249,7 +251,7 @@ def _person_create(*, spec: dict, organisations: dict) -> Person:
 def load_demo_content() -> str:
     created_organisations = created_people = 0
     with transaction.atomic():
-        owner = demo_user_get_or_create(report=DemoReport())
+        owner, _created = demo_user_get_or_create()
         organisations = {}
         for slug, names in ORGANISATIONS.items():
             organisation = Organisation.objects.filter(slug=slug).first()

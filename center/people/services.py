@@ -1,5 +1,8 @@
+from django.contrib.admin.models import ADDITION
+from django.contrib.auth.base_user import AbstractBaseUser
 from django.db import transaction
 
+from center.core.audit import audit_log
 from center.core.images import delete_stale_files, write_renditions
 from center.core.slugs import unique_slug
 
@@ -10,7 +13,8 @@ PORTRAIT_DISPLAY_WIDTH = 320  # the img element's width/height attributes
 
 
 @transaction.atomic
-def person_create(*, language: str, name: str, slug: str = "", short_bio: str = "") -> Person:
+def person_create(*, language: str, name: str, slug: str = "", short_bio: str = "",
+                  user: AbstractBaseUser | None = None) -> Person:
     """A new person written in `language`; without a slug one is made from the name."""
     person = Person(slug=slug or unique_slug(Person, name, fallback="speaker"))
     person.set_current_language(language)
@@ -18,6 +22,7 @@ def person_create(*, language: str, name: str, slug: str = "", short_bio: str = 
     person.short_bio = short_bio
     person.full_clean()
     person.save()
+    audit_log(obj=person, user=user, message="Created.", action_flag=ADDITION)
     return person
 
 

@@ -14,3 +14,6 @@ class PersonSitemap(SiteSitemap):
 
     def lastmod(self, person):
         return person.updated_at
+
+
+SITEMAPS = {"people": PersonSitemap}  # found by center.site.sitemaps

@@ -2,8 +2,10 @@
 
 from django.utils.safestring import SafeString
 
+from center.core.links import absolute
 from center.core.structured_data import json_ld_script_body
 
+from .links import person_url
 from .models import Person
 from .orcid import orcid_url
 
@@ -27,3 +29,15 @@ def person_json_ld(person: Person, *, url: str, build_absolute_uri) -> SafeStrin
     if jpegs:
         data["image"] = build_absolute_uri(jpegs[-1]["url"])
     return json_ld_script_body(data)
+
+
+def people_json_ld(people) -> list[dict]:
+    """Short Person items (the name, and the profile's address for a public person) for
+    another page's markup: an event's performers, a paper's authors."""
+    items = []
+    for person in people:
+        item = {"@type": "Person", "name": str(person)}
+        if url := person_url(person):
+            item["url"] = absolute(url)
+        items.append(item)
+    return items

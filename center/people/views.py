@@ -8,7 +8,7 @@ from menus.utils import set_language_changer
 
 from center.core.links import absolute
 
-from .models import Person
+from .links import person_url
 from .orcid import orcid_url
 from .selectors import (
     in_display_language,
@@ -19,11 +19,6 @@ from .selectors import (
 from .structured_data import person_json_ld
 
 PEOPLE_PER_PAGE = 24
-
-
-def person_url(person: Person, language: str) -> str:
-    with translation.override(language):
-        return person.get_absolute_url()
 
 
 def person_list(request):

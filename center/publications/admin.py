@@ -1,10 +1,10 @@
-from django.contrib import admin, messages
+from django.contrib import admin
 from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 from parler.admin import TranslatableAdmin
 
-from center.core.redirects import redirects_create_for_moved, urls_by_language
+from center.core.admin import KeepOldAddressesAdmin, run_transition
 
 from .forms import WhitepaperAdminForm
 from .models import Topic, Whitepaper, WhitepaperAuthor, WhitepaperStatusError
@@ -33,28 +33,9 @@ class WhitepaperAuthorInline(admin.TabularInline):
     autocomplete_fields = ["person"]
 
 
-def _run_transition(modeladmin, request, queryset, service, done_message):
-    done = skipped = 0
-    for whitepaper in queryset:
-        try:
-            service(whitepaper=whitepaper, user=request.user)
-            done += 1
-        except WhitepaperStatusError:
-            skipped += 1
-    if done:
-        modeladmin.message_user(request, done_message(done), messages.SUCCESS)
-    if skipped:
-        modeladmin.message_user(
-            request,
-            ngettext("%(count)d whitepaper was skipped: it already had that status.",
-                     "%(count)d whitepapers were skipped: they already had that status.",
-                     skipped) % {"count": skipped},
-            messages.WARNING,
-        )
-
-
 @admin.register(Whitepaper)
-class WhitepaperAdmin(TranslatableAdmin):
+class WhitepaperAdmin(KeepOldAddressesAdmin, TranslatableAdmin):
+    # Slug changes keep the old address: shared links and citations point at it.
     form = WhitepaperAdminForm
     list_display = ["__str__", "publication_date", "status", "published_at", "download_count"]
     list_filter = ["status", "pdf_language", "topics"]
@@ -84,13 +65,7 @@ class WhitepaperAdmin(TranslatableAdmin):
         return filesizeformat(obj.pdf_size) if obj.pdf_size else "–"
 
     def save_model(self, request, obj, form, change):
-        old_urls = {}
-        if change and "slug" in form.changed_data:
-            # Shared links and citations point at the old address: keep it working.
-            old_urls = urls_by_language(Whitepaper.objects.get(pk=obj.pk))
         super().save_model(request, obj, form, change)
-        if old_urls:
-            redirects_create_for_moved(obj=obj, old_urls=old_urls)
         # The PDF's facts and the cover's renditions are made here, once, never per request.
         if not change or "pdf" in form.changed_data:
             whitepaper_pdf_refresh(whitepaper=obj)
@@ -98,13 +73,17 @@ class WhitepaperAdmin(TranslatableAdmin):
 
     @admin.action(description=_("Publish the selected whitepapers"), permissions=["change"])
     def publish(self, request, queryset):
-        _run_transition(self, request, queryset, whitepaper_publish, lambda n: ngettext(
-            "%(count)d whitepaper published.", "%(count)d whitepapers published.", n
-        ) % {"count": n})
+        run_transition(self, request, queryset, service=whitepaper_publish,
+                       refused=WhitepaperStatusError, object_name="whitepaper",
+                       done_message=lambda n: ngettext(
+                           "%(count)d whitepaper published.", "%(count)d whitepapers published.",
+                           n) % {"count": n})
 
     @admin.action(description=_("Return the selected whitepapers to draft"),
                   permissions=["change"])
     def unpublish(self, request, queryset):
-        _run_transition(self, request, queryset, whitepaper_unpublish, lambda n: ngettext(
-            "%(count)d whitepaper returned to draft.", "%(count)d whitepapers returned to draft.",
-            n) % {"count": n})
+        run_transition(self, request, queryset, service=whitepaper_unpublish,
+                       refused=WhitepaperStatusError, object_name="whitepaper",
+                       done_message=lambda n: ngettext(
+                           "%(count)d whitepaper returned to draft.",
+                           "%(count)d whitepapers returned to draft.", n) % {"count": n})

@@ -7,6 +7,7 @@ from django.utils.translation import gettext_lazy as _
 class PublicationsApphook(CMSApp):
     app_name = "publications"
     name = _("Whitepapers")
+    demo_page_reverse_id = "whitepapers"  # the demo page this apphook is attached to
 
     def get_urls(self, page=None, language=None, **kwargs):
         return ["center.publications.urls"]

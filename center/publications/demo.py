@@ -1,6 +1,6 @@
 """Demo whitepaper: the "Code of Ethics for AI Sustainable Development", released by
 SenseTime Intelligent Industry Research Institute at the first "AI Sustainable Development
-2030 Forum" (June 2021), as the Center's article describes it (center/core/demo/pages.py).
+2030 Forum" (June 2021), as the Center's article describes it (center/site/demo/pages.py).
 
 The PDF is a two-page summary drawn here with Pillow and says so on every page: it is not
 the original document. The Chinese texts are the project's own. Safe to run again: the paper
@@ -14,11 +14,14 @@ from django.db import transaction
 from filer.models import File, Folder
 from PIL import Image, ImageDraw, ImageFont
 
+from center.core.i18n import set_translations
 from center.people.models import Person
 
 from .covers import wrap_text
 from .models import Topic, Whitepaper, WhitepaperAuthor
 from .services import whitepaper_cover_refresh, whitepaper_pdf_refresh, whitepaper_publish
+
+DEMO_ORDER = 40  # after people: whitepapers name their authors
 
 SLUG = "code-of-ethics-for-ai-sustainable-development"
 FIRST_AUTHOR = "tian-feng"  # Dean of the institute; only linked if the people demo made him
@@ -148,21 +151,13 @@ def summary_pdf() -> bytes:
     return buffer.getvalue()
 
 
-def _set_translations(obj, texts: dict) -> None:
-    # parler keeps every language set here and saves them all with the object.
-    for language in LANGUAGES:
-        obj.set_current_language(language)
-        for name, value in texts.get(language, {}).items():
-            setattr(obj, name, value)
-
-
 def _topics() -> list[Topic]:
     topics = []
     for slug, names in TOPICS.items():
         topic = Topic.objects.filter(slug=slug).first()
         if topic is None:
             topic = Topic(slug=slug)
-            _set_translations(topic, {lang: {"name": names[lang]} for lang in LANGUAGES})
+            set_translations(topic, {lang: {"name": names[lang]} for lang in LANGUAGES})
             topic.save()
         topics.append(topic)
     return topics
@@ -178,7 +173,7 @@ def _pdf_file() -> File:
 def _create_whitepaper() -> Whitepaper:
     whitepaper = Whitepaper(slug=SLUG, publication_date=WHITEPAPER["publication_date"],
                             pdf_language=Whitepaper.Language.ENGLISH, pdf=_pdf_file())
-    _set_translations(whitepaper, WHITEPAPER)
+    set_translations(whitepaper, WHITEPAPER)
     whitepaper.save()
     whitepaper.topics.set(_topics())
     author = Person.objects.filter(slug=FIRST_AUTHOR).first()

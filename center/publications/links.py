@@ -1,27 +1,11 @@
-"""Links that must not break a page when the target apphook is not attached to a page:
-the whitepapers and speakers URLs only exist once their apphook is on a CMS page."""
+"""Links that must not break a page while the whitepapers apphook is not attached to a page."""
 
-from django.urls import NoReverseMatch, reverse
-
-
-def person_url(person) -> str:
-    if not person.is_public:
-        return ""
-    try:
-        return person.get_absolute_url()
-    except NoReverseMatch:
-        return ""
+from center.core.links import reverse_or_empty, url_or_empty
 
 
 def whitepaper_url(whitepaper, language: str | None = None) -> str:
-    try:
-        return whitepaper.get_absolute_url(language)
-    except NoReverseMatch:
-        return ""
+    return url_or_empty(whitepaper, language)
 
 
 def whitepapers_page_url() -> str:
-    try:
-        return reverse("publications:whitepaper_list")
-    except NoReverseMatch:
-        return ""
+    return reverse_or_empty("publications:whitepaper_list")

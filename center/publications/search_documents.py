@@ -1,5 +1,5 @@
-"""What the site search indexes of the whitepapers (read by center.search, which this
-module must not import): one document per language a visible paper is written in."""
+"""What the site search indexes of the whitepapers (found by center.search's discovery): one
+document per language a visible paper is written in."""
 
 from django.db.models import QuerySet
 from django.urls import NoReverseMatch

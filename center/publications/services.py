@@ -2,7 +2,7 @@ import hashlib
 from datetime import date
 
 from django.conf import settings
-from django.contrib.admin.models import ADDITION, CHANGE, LogEntry
+from django.contrib.admin.models import ADDITION
 from django.contrib.auth.base_user import AbstractBaseUser
 from django.core.exceptions import ValidationError
 from django.db import transaction
@@ -11,6 +11,7 @@ from django.utils.translation import gettext as _
 from filer.models import File
 from PIL import Image as PILImage
 
+from center.core.audit import audit_log
 from center.core.images import write_renditions
 from center.core.slugs import unique_slug
 
@@ -21,15 +22,6 @@ from .pdfs import pdf_check, pdf_facts
 COVER_WIDTHS = (160, 320, 640)
 COVER_ASPECT = (3, 4)
 COVER_DISPLAY_WIDTH = 320  # the img element's width/height attributes
-
-
-def _audit(*, whitepaper: Whitepaper, user: AbstractBaseUser | None, message: str,
-           action_flag: int = CHANGE) -> None:
-    # The admin history is where editors already look for who changed what.
-    if user is None or not user.pk:
-        return
-    LogEntry.objects.log_actions(user.pk, [whitepaper], action_flag, change_message=message,
-                                 single_object=True)
 
 
 def pdf_file_check(*, file: File) -> None:
@@ -58,8 +50,8 @@ def whitepaper_create(*, language: str, title: str, publication_date: date, slug
     whitepaper.full_clean()
     whitepaper.save()
     whitepaper_cover_refresh(whitepaper=whitepaper)
-    _audit(whitepaper=whitepaper, user=user, message="Created as a draft.",
-           action_flag=ADDITION)
+    audit_log(obj=whitepaper, user=user, message="Created as a draft.",
+              action_flag=ADDITION)
     return whitepaper
 
 
@@ -69,7 +61,7 @@ def whitepaper_publish(*, whitepaper: Whitepaper, user: AbstractBaseUser | None)
     WhitepaperStatusError if it is already published."""
     whitepaper.publish()
     whitepaper.save(update_fields=["status", "published_at", "updated_at"])
-    _audit(whitepaper=whitepaper, user=user, message="Published.")
+    audit_log(obj=whitepaper, user=user, message="Published.")
     return whitepaper
 
 
@@ -78,7 +70,7 @@ def whitepaper_unpublish(*, whitepaper: Whitepaper,
                          user: AbstractBaseUser | None) -> Whitepaper:
     whitepaper.unpublish()
     whitepaper.save(update_fields=["status", "updated_at"])
-    _audit(whitepaper=whitepaper, user=user, message="Unpublished.")
+    audit_log(obj=whitepaper, user=user, message="Unpublished.")
     return whitepaper
 
 

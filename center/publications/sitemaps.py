@@ -19,3 +19,6 @@ class WhitepaperSitemap(SiteSitemap):
 
     def lastmod(self, item):
         return item.updated_at
+
+
+SITEMAPS = {"whitepapers": WhitepaperSitemap}  # found by center.site.sitemaps

@@ -2,18 +2,19 @@ from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
 from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import render
 from django.urls import reverse
-from django.utils.cache import patch_cache_control
 from django.utils.text import slugify
 from django.utils.translation import get_language
 from django.views.decorators.http import require_safe
 from menus.utils import set_language_changer
 
+from center.core.filters import choice_or_none
+from center.core.http import no_store
 from center.core.links import absolute
 from center.core.structured_data import json_ld_script_body
+from center.people.structured_data import people_json_ld
 
 from . import citations, selectors, services
 from .identifiers import doi_url
-from .links import person_url
 from .structured_data import whitepaper_json_ld
 
 PER_PAGE = 12
@@ -22,15 +23,6 @@ CITATION_FORMATS = {
     "ris": (citations.ris, "application/x-research-info-systems; charset=utf-8"),
     "json": (citations.csl_json, "application/vnd.citationstyles.csl+json; charset=utf-8"),
 }
-
-
-def _year_or_none(raw: str | None, allowed: list[int]) -> int | None:
-    # Only years that have papers: anything else shows every year, never an error.
-    try:
-        year = int(raw)
-    except (TypeError, ValueError):
-        return None
-    return year if year in allowed else None
 
 
 def _page(paginator: Paginator, raw: str | None):
@@ -46,7 +38,7 @@ def whitepaper_list(request):
     topic = request.GET.get("topic", "")
     if topic not in {t.slug for t in topics}:
         topic = ""  # an unknown topic shows every paper rather than an error
-    year = _year_or_none(request.GET.get("year"), years)
+    year = choice_or_none(request.GET.get("year"), years)
     page = _page(Paginator(selectors.visible_whitepapers(topic=topic or None, year=year),
                            PER_PAGE), request.GET.get("page"))
     return render(request, "publications/whitepaper_list.html", {
@@ -66,11 +58,9 @@ def _visible_whitepaper(request, slug):
     return paper
 
 
-def _private_unless_visible(response, paper):
-    if not paper.is_visible:
-        # A staff preview must never land in a shared cache.
-        patch_cache_control(response, private=True, no_store=True)
-    return response
+def _no_store_unless_visible(response, paper):
+    # A staff preview must never land in a shared cache.
+    return response if paper.is_visible else no_store(response)
 
 
 def _citation(request, paper) -> citations.Citation:
@@ -81,16 +71,6 @@ def _citation(request, paper) -> citations.Citation:
     )
 
 
-def _authors_json_ld(authors, request) -> list[dict]:
-    items = []
-    for person in authors:
-        item = {"@type": "Person", "name": str(person)}
-        if url := person_url(person):
-            item["url"] = absolute(url)
-        items.append(item)
-    return items
-
-
 def whitepaper_detail(request, slug):
     paper = _visible_whitepaper(request, slug)
     set_language_changer(request, paper.get_absolute_url)
@@ -98,7 +78,7 @@ def whitepaper_detail(request, slug):
     citation = _citation(request, paper)
     jpegs = paper.cover_renditions.get("jpeg") or []
     json_ld = whitepaper_json_ld(
-        citation, authors=_authors_json_ld(authors, request), pdf_size=paper.pdf_size,
+        citation, authors=people_json_ld(authors), pdf_size=paper.pdf_size,
         pdf_sha256=paper.pdf_sha256,
         image_url=absolute(jpegs[-1]["url"]) if jpegs else "",
     )
@@ -117,7 +97,7 @@ def whitepaper_detail(request, slug):
         "scholar_meta": citations.scholar_meta(citation),
         "json_ld": json_ld_script_body(json_ld),
     })
-    return _private_unless_visible(response, paper)
+    return _no_store_unless_visible(response, paper)
 
 
 def _file_name(paper, extension: str) -> str:
@@ -139,7 +119,7 @@ def whitepaper_download(request, slug):
     response["X-Content-Type-Options"] = "nosniff"
     if paper.is_visible and request.method == "GET":  # not staff previews, not HEAD probes
         services.whitepaper_download_record(whitepaper=paper)
-    return _private_unless_visible(response, paper)
+    return _no_store_unless_visible(response, paper)
 
 
 @require_safe
@@ -148,4 +128,4 @@ def whitepaper_citation(request, slug, fmt):
     render_citation, content_type = CITATION_FORMATS[fmt]
     response = HttpResponse(render_citation(_citation(request, paper)), content_type=content_type)
     response["Content-Disposition"] = f'attachment; filename="{_file_name(paper, fmt)}"'
-    return _private_unless_visible(response, paper)
+    return _no_store_unless_visible(response, paper)

@@ -1,41 +1,36 @@
 """Keeps the index current: saving, deleting or (un)publishing a watched model refreshes
-its kind once the transaction commits, through Celery."""
+its kind once the transaction commits, through Celery (center.core.queue)."""
 
 import itertools
-import logging
 from functools import partial
 
 from django.db import transaction
 from django.db.models.signals import post_delete, post_save
 from djangocms_versioning.signals import post_version_operation
-from kombu.exceptions import OperationalError
+
+from center.core.queue import enqueue
 
 from .sources import all_sources
 
-logger = logging.getLogger(__name__)
+REINDEX_TASK = "search.reindex_kind"
 
 # A refresh enqueued after a change was scheduled already sees that change: later duplicate
-# callbacks (a demo saves dozens of rows in one transaction) are skipped.
+# callbacks (a demo saves dozens of rows in one transaction) are skipped. The check must run
+# at commit time, so this wraps queue.enqueue rather than using enqueue_on_commit.
 _ticks = itertools.count()
 _last_enqueued: dict[str, int] = {}
 
 
-def _enqueue(kind: str, ticket: int) -> None:
-    from .services import search_reindex_kind
-    from .tasks import reindex_kind
-
+def _enqueue_unless_superseded(kind: str, ticket: int) -> None:
     if _last_enqueued.get(kind, -1) > ticket:
         return
     _last_enqueued[kind] = next(_ticks)
-    try:
-        reindex_kind.delay(kind)
-    except OperationalError:
-        logger.warning("Broker unavailable; refreshing the %s search entries in-process", kind)
-        search_reindex_kind(kind)
+    # Visitors expect to find what was just published: without a broker, refresh here.
+    enqueue(REINDEX_TASK, kind, if_broker_down="run_here")
 
 
 def schedule_reindex(kind: str) -> None:
-    transaction.on_commit(partial(_enqueue, kind, next(_ticks)))
+    transaction.on_commit(partial(_enqueue_unless_superseded, kind, next(_ticks)))
 
 
 def _on_change(kind, sender, raw=False, **kwargs):

@@ -67,6 +67,7 @@ INSTALLED_APPS = [
     "center.trials",
     "center.newsletter",
     "center.publications",
+    "center.site",
 ]
 
 MIDDLEWARE = [

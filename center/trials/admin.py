@@ -24,7 +24,7 @@ from .models import (
     TrialApplication,
 )
 from .outbox import outbox_publish
-from .services import REVIEWER_SERVICES, TRANSITIONS, application_assign, next_states
+from .services import REVIEWER_SERVICES, application_assign
 
 State = TrialApplication.State
 BUTTON_LABELS = {
@@ -104,7 +104,7 @@ class TrialApplicationAdmin(ReviewerOnlyMixin, admin.ModelAdmin):
 
     @admin.display(description=_("review"))
     def review_actions(self, obj):
-        moves = next_states(obj.state)
+        moves = obj.allowed_transitions
         if not moves:
             return gettext("Decided: no further moves.")
         return format_html_join(" ", '<a class="button" href="{}">{}</a>', (
@@ -144,7 +144,7 @@ class TrialApplicationAdmin(ReviewerOnlyMixin, admin.ModelAdmin):
         if service is None:
             raise Http404("No such move")
         change_url = reverse("admin:trials_trialapplication_change", args=[application.pk])
-        if to_state not in TRANSITIONS[application.state]:
+        if not application.can_move_to(to_state):
             self.message_user(request, gettext("%(reference)s is %(state)s: it cannot move to "
                                                "“%(to)s”.") % {
                 "reference": application.reference, "state": application.get_state_display(),

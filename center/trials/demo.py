@@ -1,10 +1,12 @@
 """Demo content for Apply for Trial: the products (SenseTime's business areas named in the
-Center's article, center/core/demo/pages.py), the first privacy notice and the decision
+Center's article, center/site/demo/pages.py), the first privacy notice and the decision
 templates. Safe to run again: rows are found by slug, version or state and never changed."""
 
 from django.db import transaction
 
 from .models import DecisionTemplate, PrivacyNotice, Product
+
+DEMO_ORDER = 60  # center.site runs the apps' demos in this order
 
 LANGUAGES = ("en", "zh-hans")
 

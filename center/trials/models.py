@@ -80,6 +80,16 @@ class TrialApplication(models.Model):
         ORGANISATION = "organisation", _("1,000 to 10,000 people")
         LARGE = "large", _("More than 10,000 people")
 
+    # Allowed next states. "More information needed" returns to review when the applicant
+    # answers on the status page (or a reviewer resumes it); decisions are final.
+    NEXT_STATES = {
+        State.SUBMITTED: {State.IN_REVIEW},
+        State.IN_REVIEW: {State.APPROVED, State.DECLINED, State.MORE_INFO},
+        State.MORE_INFO: {State.IN_REVIEW},
+        State.APPROVED: set(),
+        State.DECLINED: set(),
+    }
+
     reference = models.CharField(_("reference"), max_length=20, unique=True, editable=False)
     state = models.CharField(_("state"), max_length=20, choices=State.choices,
                              default=State.SUBMITTED, editable=False, db_index=True)
@@ -123,6 +133,23 @@ class TrialApplication(models.Model):
     @property
     def is_decided(self) -> bool:
         return self.state in DECIDED_STATES
+
+    @property
+    def allowed_transitions(self) -> list[str]:
+        """The states this application may move to next, in the workflow's order."""
+        return [state for state in self.State.values if self.can_move_to(state)]
+
+    def can_move_to(self, state: str) -> bool:
+        return state in self.NEXT_STATES.get(self.state, set())
+
+    def move_to(self, state: str, *, now=None) -> None:
+        """Refuses (TransitionError) a move the current state does not allow; a decision
+        records when it was made."""
+        if not self.can_move_to(state):
+            raise TransitionError(f"{self.reference} cannot go from {self.state!r} to {state!r}.")
+        self.state = state
+        if state in DECIDED_STATES:
+            self.decided_at = now or timezone.now()
 
 
 DECIDED_STATES = {TrialApplication.State.APPROVED, TrialApplication.State.DECLINED}

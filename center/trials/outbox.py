@@ -1,21 +1,20 @@
 """Publishing and sending outbox rows. A row is written with what caused it (services.py);
-publishing it to Celery happens after commit and may fail (broker down) without losing it:
-the beat sweep publishes rows still pending. Sending is idempotent: a sent row is skipped,
-and a row being sent is claimed by one worker at a time (outbox_claim)."""
+publishing it to Celery happens after commit (center.core.queue) and may fail (broker
+down) without losing it: the beat sweep publishes rows still pending. Sending is
+idempotent: a sent row is skipped, and a row being sent is claimed by one worker at a
+time (outbox_claim)."""
 
 import logging
 import smtplib
-import time
 from collections.abc import Iterable
 from datetime import datetime, timedelta
-from functools import partial
 
 from django.conf import settings
-from django.db import transaction
 from django.db.models import F, Q
 from django.urls import NoReverseMatch
 from django.utils import timezone
-from kombu.exceptions import OperationalError
+
+from center.core.queue import enqueue, enqueue_on_commit
 
 from .emails import message_for
 from .models import AuditEvent, EmailOutbox, TrialApplication
@@ -24,12 +23,9 @@ logger = logging.getLogger(__name__)
 
 MAX_ATTEMPTS = 8
 SWEEP_BATCH = 500
-# After one failed publish, requests in this process skip publishing for a while: each try
-# costs the broker's retry time, and the sweep publishes the rows anyway.
-BROKER_BACKOFF_SECONDS = 30
+SEND_TASK = "trials.send_outbox_email"
 # Longer than any send takes: a row whose worker died is sent again once its claim runs out.
 CLAIM_LEASE = timedelta(minutes=10)
-_broker_down_until = 0.0
 
 
 def outbox_add(*, application: TrialApplication, kind: str,
@@ -38,31 +34,21 @@ def outbox_add(*, application: TrialApplication, kind: str,
     row = EmailOutbox.objects.create(
         key=f"{application.pk}:{kind}:{event.pk if event else 0}", application=application,
         event=event, kind=kind)
-    transaction.on_commit(partial(outbox_publish, [row.pk]))
+    # With the broker down (or backing off after a failure) the row waits for the sweep.
+    enqueue_on_commit(SEND_TASK, row.pk, if_broker_down="sweep")
     return row
 
 
 def outbox_publish(row_ids: Iterable[int], *, force: bool = False) -> int:
     """Hands rows to Celery; returns how many were published. Never raises: the rows are
-    committed, so a failure here only delays them until the next sweep."""
-    global _broker_down_until
-    from .tasks import send_outbox_email
-
-    if not force and time.monotonic() < _broker_down_until:
-        return 0
+    committed, so a failure here only delays them until the next sweep. `force` tries even
+    while this process backs off from a broker that failed (the sweep, staff's button)."""
     published = 0
     for row_id in row_ids:
-        try:
-            send_outbox_email.delay(row_id)
-        except OperationalError:
-            _broker_down_until = time.monotonic() + BROKER_BACKOFF_SECONDS
-            logger.warning("Broker unavailable; outbox row %s waits for the sweep", row_id)
+        if not enqueue(SEND_TASK, row_id, if_broker_down="sweep", force=force):
+            logger.warning("Outbox row %s and the rest wait for the sweep", row_id)
             return published
-        except Exception:  # eager mode runs the task here: a bug must not fail the request
-            logger.exception("Publishing outbox row %s failed; the sweep will retry", row_id)
-            continue
         published += 1
-    _broker_down_until = 0.0
     return published
 
 

@@ -1,5 +1,6 @@
-"""The trial application workflow: submitting, the review's state machine, assignment and
-retention. Every write that causes an email adds its outbox row in the same transaction."""
+"""The trial application workflow: submitting, the review's moves (which moves are allowed
+is the model's: TrialApplication.move_to), assignment and retention. Every write that
+causes an email adds its outbox row in the same transaction."""
 
 import hashlib
 import secrets
@@ -25,23 +26,10 @@ from .selectors import can_review
 
 State = TrialApplication.State
 
-# Allowed next states. "More information needed" returns to review when the applicant
-# answers on the status page (or a reviewer resumes it); decisions are final.
-TRANSITIONS: dict[str, set[str]] = {
-    State.SUBMITTED: {State.IN_REVIEW},
-    State.IN_REVIEW: {State.APPROVED, State.DECLINED, State.MORE_INFO},
-    State.MORE_INFO: {State.IN_REVIEW},
-    State.APPROVED: set(),
-    State.DECLINED: set(),
-}
 # Moves the applicant is told about by email (a decision, or a question for them).
 APPLICANT_EMAIL_STATES = {State.APPROVED, State.DECLINED, State.MORE_INFO}
 REPEAT_WINDOW = timedelta(hours=24)
 REFERENCE_ALPHABET = "23456789ABCDEFGHJKLMNPQRSTUVWXYZ"  # no 0/O, 1/I: read aloud safely
-
-
-def next_states(state: str) -> list[str]:
-    return [s for s in State.values if s in TRANSITIONS.get(state, set())]
 
 
 def _new_reference() -> str:
@@ -115,20 +103,21 @@ def application_submit(*, name: str, email: str, organisation: str, job_title: s
 def _transition(*, application: TrialApplication, to_state: str, reviewer=None,
                 message: str = "", internal_note: str = "",
                 only_from: str | None = None) -> AuditEvent:
-    """Moves the application if TRANSITIONS allows it; raises TransitionError otherwise.
-    The row is locked first, so a double-clicked button cannot decide twice."""
+    """Moves the application if its state allows (TrialApplication.move_to); raises
+    TransitionError otherwise. The row is locked first, so a double-clicked button cannot
+    decide twice."""
     by_applicant = reviewer is None
     if not by_applicant and not can_review(reviewer):
         raise PermissionDenied("Only reviewers may change a trial application.")
     with transaction.atomic():
         locked = TrialApplication.objects.select_for_update().get(pk=application.pk)
-        if to_state not in TRANSITIONS[locked.state] or only_from not in (None, locked.state):
+        if only_from not in (None, locked.state):
             raise TransitionError(
                 f"{locked.reference} cannot go from {locked.state!r} to {to_state!r}.")
-        from_state, locked.state = locked.state, to_state
+        from_state = locked.state
+        locked.move_to(to_state)
         update = ["state", "updated_at"]
-        if to_state in DECIDED_STATES:
-            locked.decided_at = timezone.now()
+        if locked.is_decided:
             update.append("decided_at")
         if reviewer is not None and locked.assigned_to_id is None:
             locked.assigned_to = reviewer  # whoever picks it up first owns it

@@ -1,21 +1,23 @@
+"""Each task calls the code that does its work. Nobody imports this module: services and
+the outbox enqueue by task name (center.core.queue)."""
+
 from celery import shared_task
 
-from .outbox import outbox_send, outbox_sweep
-from .services import applications_anonymise
+from . import outbox, services
 
 
 @shared_task(name="trials.send_outbox_email")
 def send_outbox_email(row_id: int) -> str:
-    return outbox_send(row_id=row_id)
+    return outbox.outbox_send(row_id=row_id)
 
 
 @shared_task(name="trials.sweep_outbox")
 def sweep_outbox() -> int:
     # Every minute (CELERY_BEAT_SCHEDULE): rows whose publishing failed or got lost.
-    return outbox_sweep()
+    return outbox.outbox_sweep()
 
 
 @shared_task(name="trials.anonymise_expired")
 def anonymise_expired() -> int:
     # Daily: decided applications past TRIALS_RETENTION_DAYS lose their personal data.
-    return applications_anonymise()
+    return services.applications_anonymise()

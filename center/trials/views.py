@@ -7,12 +7,13 @@ from django.utils.translation import get_language
 from django.views.decorators.cache import never_cache
 from menus.utils import set_language_changer
 
+from center.core.http import no_referrer
 from center.core.requests import client_ip
 
 from . import selectors, services
 from .forms import ApplicationForm, ReplyForm
 from .models import TransitionError, TrialApplication
-from .ratelimit import rate_limit_hit
+from .ratelimit import rate_limit_allows
 from .tokens import (
     TokenExpired,
     TokenInvalid,
@@ -23,12 +24,6 @@ from .tokens import (
     status_token,
     thanks_token,
 )
-
-
-def _private(response):
-    # Tokens in these pages' addresses must not leak to other sites through Referer.
-    response["Referrer-Policy"] = "no-referrer"
-    return response
 
 
 def _too_many(request):
@@ -59,7 +54,7 @@ def _form_page(request, form, notice, *, status=200):
 
 
 def _submit(request, notice):
-    if not rate_limit_hit(scope="ip", ident=client_ip(request),
+    if not rate_limit_allows(scope="ip", ident=client_ip(request),
                           limit=settings.TRIALS_RATE_LIMIT_PER_IP):
         return _too_many(request)
     form = ApplicationForm(request.POST, notice=notice)
@@ -68,7 +63,7 @@ def _submit(request, notice):
     if not form.is_valid():
         return _form_page(request, form, notice)
     data = form.cleaned_data
-    if not rate_limit_hit(scope="email", ident=data["email"].lower(),
+    if not rate_limit_allows(scope="email", ident=data["email"].lower(),
                           limit=settings.TRIALS_RATE_LIMIT_PER_EMAIL):
         return _too_many(request)
     application, _created = services.application_submit(
@@ -100,7 +95,7 @@ def application_thanks(request):
         application = application_for_thanks_token(request.GET.get("ref", ""))
     except (TokenInvalid, TokenExpired):
         application = None  # a bookmarked or shared thank-you page still says thank you
-    return _private(render(request, "trials/application_thanks.html", {
+    return no_referrer(render(request, "trials/application_thanks.html", {
         "application": application,
         "status_token": status_token(application) if application else "",
     }))
@@ -114,7 +109,7 @@ def _status_language_changer(token: str):
 
 
 def _answer(request, application, token):
-    if not rate_limit_hit(scope="ip", ident=client_ip(request),
+    if not rate_limit_allows(scope="ip", ident=client_ip(request),
                           limit=settings.TRIALS_RATE_LIMIT_PER_IP):
         return _too_many(request), None
     form = ReplyForm(request.POST)
@@ -135,22 +130,22 @@ def application_status(request, token):
     try:
         application = application_for_status_token(token)
     except TokenExpired:
-        return _private(render(request, "trials/status_invalid.html", {"expired": True},
+        return no_referrer(render(request, "trials/status_invalid.html", {"expired": True},
                                status=410))
     except TokenInvalid:
-        return _private(render(request, "trials/status_invalid.html", {"expired": False},
+        return no_referrer(render(request, "trials/status_invalid.html", {"expired": False},
                                status=404))
     form = None
     if request.method == "POST":
         response, form = _answer(request, application, token)
         if response is not None:
-            return _private(response)
+            return no_referrer(response)
     elif request.method not in ("GET", "HEAD"):
         return HttpResponseNotAllowed(["GET", "HEAD", "POST"])
     set_language_changer(request, _status_language_changer(token))
     needs_answer = application.state == TrialApplication.State.MORE_INFO
     timeline = list(selectors.public_timeline(application))
-    return _private(render(request, "trials/application_status.html", {
+    return no_referrer(render(request, "trials/application_status.html", {
         "application": application,
         "timeline": timeline,
         # The reviewers' question, repeated beside the answer box.

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from center.core.demo.loader import load_demo_pages
+from center.site.demo.loader import load_demo_pages
 
 # pytest-django's live_server runs beside Playwright's sync API, which owns an event loop.
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")

@@ -8,7 +8,7 @@ from playwright.sync_api import expect
 
 from center.trials.demo import load_demo_content
 from center.trials.models import TrialApplication
-from tests.trials.factories import UserFactory
+from tests.support.users import UserFactory
 
 pytestmark = pytest.mark.browser
 

@@ -3,8 +3,8 @@ from cms.models import Page, PageContent
 from django.contrib.auth.models import Group, User
 from django.core.management import call_command
 
-from center.core.demo.loader import load_demo_pages
 from center.core.links import site_root
+from center.site.demo.loader import load_demo_pages
 
 ABOUT_EN = "/en/about-us/ethical-and-responsible-ai/"
 ABOUT_ZH = "/zh-hans/about-us/ethical-and-responsible-ai/"
@@ -154,3 +154,30 @@ def test_the_inauguration_article_shows_the_ceremony_card(client):
     html = client.get(ABOUT_EN).content.decode()
     assert html.count('<li class="event-card">') == 1
     assert "/en/events/inauguration-ceremony-2022/" in html
+
+
+def test_app_demos_are_discovered_in_their_declared_order():
+    from center.site.demo.contents import app_demo_modules
+
+    names = [module.__name__.split(".")[1] for module in app_demo_modules()]
+    assert names == ["people", "events", "news", "publications", "ethics", "trials",
+                     "newsletter"]
+
+
+def test_each_apphook_names_the_demo_page_it_belongs_on():
+    from center.site.demo.loader import demo_apphooks
+
+    assert demo_apphooks() == {
+        "speakers": ("PeopleApphook", "people"), "events": ("EventsApphook", "events"),
+        "news": ("StoriesApp", "news"), "whitepapers": ("PublicationsApphook", "publications"),
+        "code-of-ethics": ("EthicsApphook", "ethics"),
+        "newsletter": ("NewsletterApphook", "newsletter"),
+        "apply-for-trial": ("TrialsApphook", "trials"),
+    }
+
+
+def test_the_sitemap_sections_are_discovered_with_their_keys():
+    from center.site.sitemaps import discovered_sitemaps
+
+    assert list(discovered_sitemaps()) == ["cms", "people", "events", "news", "ethics",
+                                           "whitepapers"]

@@ -3,7 +3,7 @@ from cms.api import add_plugin
 
 from center.ethics.models import PrincipleQuote
 from center.ethics.services import version_copy_from_in_force, version_publish
-from tests.people.cms_helpers import add_plugin_url, bare_placeholder, page_draft, render_plugin
+from tests.support.cms import add_plugin_url, bare_placeholder, page_draft, render_plugin
 
 from .factories import translate
 

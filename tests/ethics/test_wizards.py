@@ -2,7 +2,7 @@ from cms.wizards.wizard_base import entry_choices, get_entries
 
 from center.ethics.cms_wizards import version_wizard
 from center.ethics.models import CodeVersion
-from tests.people.cms_helpers import wizard_submit
+from tests.support.cms import wizard_submit
 
 
 def test_new_version_is_offered_to_staff_who_may_add_versions(db, staff_user,

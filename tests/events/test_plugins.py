@@ -6,7 +6,7 @@ from cms.api import add_plugin
 from django.utils import timezone
 
 from center.events.models import EventCard, UpcomingEvents
-from tests.people.cms_helpers import add_plugin_url, bare_placeholder, page_draft, render_plugin
+from tests.support.cms import add_plugin_url, bare_placeholder, page_draft, render_plugin
 
 from .factories import EventFactory, SessionFactory, SessionSpeakerFactory
 

@@ -3,7 +3,7 @@ from django.contrib.admin.models import ADDITION, LogEntry
 
 from center.events.cms_wizards import event_wizard
 from center.events.models import Event
-from tests.people.cms_helpers import wizard_submit
+from tests.support.cms import wizard_submit
 
 WHEN = {"start": "2030-03-26T09:00", "end": "2030-03-26T12:00"}
 

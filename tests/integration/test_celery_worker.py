@@ -2,8 +2,8 @@ import pytest
 from cms.models import Page
 from django.db import connection
 
-from center.core.demo.loader import load_demo_pages
 from center.core.tasks import ping
+from center.site.demo.loader import load_demo_pages
 
 pytestmark = pytest.mark.integration
 

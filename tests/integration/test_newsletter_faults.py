@@ -14,9 +14,9 @@ from pathlib import Path
 import pytest
 
 from center.celery import app as celery_app
-from center.core.demo.loader import load_demo_pages
 from center.newsletter.models import Campaign, Delivery, Subscriber
 from center.newsletter.services import campaign_send_now, newsletter_sweep
+from center.site.demo.loader import load_demo_pages
 
 from .conftest import ROOT, _database_url_for_worker
 

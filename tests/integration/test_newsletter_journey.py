@@ -7,9 +7,9 @@ import time
 
 import pytest
 
-from center.core.demo.loader import load_demo_pages
 from center.newsletter.models import Campaign, Subscriber
 from center.newsletter.services import campaign_send_now
+from center.site.demo.loader import load_demo_pages
 
 pytestmark = pytest.mark.integration
 

@@ -2,8 +2,8 @@ import time
 
 import pytest
 
-from center.core.demo.loader import load_demo_pages
 from center.search.models import SearchEntry
+from center.site.demo.loader import load_demo_pages
 from tests.events.factories import EventFactory
 
 pytestmark = pytest.mark.integration

@@ -12,8 +12,9 @@ from center.celery import app as celery_app
 from center.trials import services
 from center.trials.models import EmailOutbox, TrialApplication
 from center.trials.outbox import outbox_sweep
+from tests.support.users import UserFactory
 from tests.trials.brokers import DEAD_BROKER, broker_at
-from tests.trials.factories import DecisionTemplateFactory, UserFactory, form_data
+from tests.trials.factories import DecisionTemplateFactory, form_data
 
 pytestmark = pytest.mark.integration
 

@@ -1,6 +1,6 @@
 import pytest
 
-from center.core.demo.loader import load_demo_pages
+from center.site.demo.loader import load_demo_pages
 
 
 @pytest.fixture

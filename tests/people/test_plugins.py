@@ -4,8 +4,8 @@ import pytest
 from cms.api import add_plugin
 
 from center.people.models import SpeakerGrid
+from tests.support.cms import add_plugin_url, bare_placeholder, page_draft, render_plugin
 
-from .cms_helpers import add_plugin_url, bare_placeholder, page_draft, render_plugin
 from .factories import OrganisationFactory, PersonFactory, PositionFactory, fake_renditions
 
 pytestmark = pytest.mark.usefixtures("demo_pages")  # the speakers page, for the cards' links

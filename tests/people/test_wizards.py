@@ -2,8 +2,7 @@ from cms.wizards.wizard_base import entry_choices, get_entries
 
 from center.people.cms_wizards import speaker_wizard
 from center.people.models import Person
-
-from .cms_helpers import wizard_submit
+from tests.support.cms import wizard_submit
 
 
 def test_new_speaker_is_offered_to_staff_who_may_add_people(db, staff_user, django_user_model):

@@ -9,7 +9,7 @@ from django.utils import translation
 from sekizai.context import SekizaiContext
 
 from center.publications.models import FeaturedWhitepapers
-from tests.people.cms_helpers import add_plugin_url, bare_placeholder, page_draft
+from tests.support.cms import add_plugin_url, bare_placeholder, page_draft
 
 from .factories import TopicFactory, WhitepaperAuthorFactory, WhitepaperFactory
 

@@ -3,7 +3,7 @@ from django.contrib.admin.models import ADDITION, LogEntry
 
 from center.publications.cms_wizards import whitepaper_wizard
 from center.publications.models import Whitepaper
-from tests.people.cms_helpers import wizard_submit
+from tests.support.cms import wizard_submit
 
 
 def test_new_whitepaper_is_offered_to_staff_who_may_add_papers(db, staff_user,

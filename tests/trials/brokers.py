@@ -2,7 +2,7 @@ import os
 from contextlib import contextmanager
 
 from center.celery import app as celery_app
-from center.trials import outbox
+from center.core import queue
 
 DEAD_BROKER = "redis://127.0.0.1:9/0"  # the discard port: nothing listens there
 
@@ -11,7 +11,7 @@ def _reset_connections():
     # Celery keeps a connection pool per app; a new URL needs new connections.
     celery_app._pool = None
     celery_app.amqp._producer_pool = None
-    outbox._broker_down_until = 0.0
+    queue._broker_down_until = 0.0  # a new broker: try it at once
 
 
 @contextmanager

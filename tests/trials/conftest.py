@@ -1,6 +1,8 @@
 import pytest
 
-from .factories import PrivacyNoticeFactory, ProductFactory, UserFactory
+from tests.support.users import UserFactory
+
+from .factories import PrivacyNoticeFactory, ProductFactory
 
 APPLY = "/en/apply-for-trial/"
 

@@ -7,8 +7,9 @@ from django.core import mail
 
 from center.trials import services
 from center.trials.models import TrialApplication
+from tests.support.users import UserFactory
 
-from .factories import DecisionTemplateFactory, UserFactory, application_create
+from .factories import DecisionTemplateFactory, application_create
 
 pytestmark = pytest.mark.usefixtures("trial_page")
 

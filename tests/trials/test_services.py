@@ -8,14 +8,15 @@ from django.utils import timezone
 from center.trials import services
 from center.trials.models import AuditEvent, EmailOutbox, TransitionError, TrialApplication
 from center.trials.selectors import public_timeline
+from tests.support.users import UserFactory
 
-from .factories import ProductFactory, UserFactory, application_create
+from .factories import ProductFactory, application_create
 
 pytestmark = pytest.mark.usefixtures("trial_page")  # emails link to the apphooked page
 
 State = TrialApplication.State
 ALL_STATES = list(State.values)
-ALLOWED = {(s, t) for s, targets in services.TRANSITIONS.items() for t in targets}
+ALLOWED = {(s, t) for s, targets in TrialApplication.NEXT_STATES.items() for t in targets}
 SERVICE_FOR = {
     State.IN_REVIEW: lambda app, user: services.application_start_review(
         application=app, reviewer=user, internal_note="picked up"),

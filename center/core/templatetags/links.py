@@ -1,18 +1,11 @@
 from django import template
-from django.urls import NoReverseMatch, reverse
 
-from center.core.links import site_root
+from center.core.links import reverse_or_empty, site_root
 
 register = template.Library()
 
-
-@register.simple_tag
-def optional_url(name: str) -> str:
-    """reverse(name), or "" while the page that provides it (an apphook) is not set up."""
-    try:
-        return reverse(name)
-    except NoReverseMatch:
-        return ""
+# {% optional_url "news:posts-latest-feed" as feed %}: "" while no page carries the apphook.
+register.simple_tag(reverse_or_empty, name="optional_url")
 
 
 @register.simple_tag(name="site_root")

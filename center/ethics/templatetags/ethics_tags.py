@@ -4,6 +4,8 @@ from django.utils.html import format_html
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext
 
+from center.core.i18n import translated
+
 from .. import links
 from ..diff import DELETE, EQUAL, INSERT
 
@@ -12,11 +14,7 @@ register = template.Library()
 DATE_FORMATS = {"en": "j F Y", "zh-hans": "Y年n月j日"}
 
 
-@register.filter
-def tr(obj, field: str) -> str:
-    """{{ principle|tr:"text" }}: the field in the current language, else in any language
-    (an untranslated principle still shows its text rather than nothing)."""
-    return obj.safe_translation_getter(field, any_language=True) or ""
+register.filter("tr", translated)
 
 
 @register.filter

@@ -1,5 +1,8 @@
 from django import template
 
+from center.core.i18n import translated
+from center.people.links import person_url
+
 from .. import links, selectors
 from ..formatting import format_date, format_time, format_when, join_names, speaker_part
 from ..models import SessionSpeaker
@@ -14,11 +17,8 @@ def person_events(person):
     return selectors.events_for_person(person)
 
 
-@register.filter
-def tr(obj, field: str) -> str:
-    """{{ event|tr:"summary" }}: the field in the current language, else in any language
-    (an untranslated event still shows its text, with a note, rather than nothing)."""
-    return obj.safe_translation_getter(field, any_language=True) or ""
+register.filter("tr", translated)
+register.filter("person_url", person_url)
 
 
 @register.filter
@@ -38,11 +38,6 @@ def event_time(value, event) -> str:
 
 
 @register.filter
-def person_url(person) -> str:
-    return links.person_url(person)
-
-
-@register.filter
 def event_url(event) -> str:
     return links.event_url(event)
 
@@ -56,4 +51,4 @@ def names(people) -> str:
 def part_details(part) -> str:
     """A speaker's role (unless plain speaker) and note, punctuated for the language."""
     role = part.get_role_display() if part.role != SessionSpeaker.Role.SPEAKER else ""
-    return speaker_part(role, part.safe_translation_getter("note", any_language=True) or "")
+    return speaker_part(role, translated(part, "note"))

@@ -1,13 +1,13 @@
 from django import template
-from django.urls import NoReverseMatch
+
+from center.core.i18n import translated
+from center.core.links import url_or_empty
 
 register = template.Library()
 
-
-@register.filter
-def translated(obj, field):
-    """A translated field in the current language, else in any language it exists in."""
-    return obj.safe_translation_getter(field, any_language=True) or ""
+register.filter("translated", translated)
+# A card can be placed (in a plugin) before the speakers page exists: then it has no link.
+register.filter("profile_url", url_or_empty)
 
 
 @register.filter
@@ -20,13 +20,3 @@ def initials(name):
     if len(words) == 1:
         return words[0][0].upper()
     return (words[0][0] + words[-1][0]).upper()
-
-
-@register.filter
-def profile_url(person):
-    """The person's page, or "" while no CMS page carries the speakers apphook (a card in
-    a plugin can be placed before the speakers page exists)."""
-    try:
-        return person.get_absolute_url()
-    except NoReverseMatch:
-        return ""

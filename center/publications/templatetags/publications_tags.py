@@ -1,6 +1,9 @@
 from django import template
 from django.utils import translation
 
+from center.core.i18n import translated
+from center.people.links import person_url
+
 from .. import links, selectors
 
 register = template.Library()
@@ -14,21 +17,13 @@ def person_whitepapers(person):
     return selectors.whitepapers_for_person(person)
 
 
-@register.filter
-def tr(obj, field: str) -> str:
-    """{{ paper|tr:"abstract" }}: the field in the current language, else in any language
-    (an untranslated paper still shows its text, with a note, rather than nothing)."""
-    return obj.safe_translation_getter(field, any_language=True) or ""
+register.filter("tr", translated)
+register.filter("person_url", person_url)
 
 
 @register.filter
 def whitepaper_url(whitepaper) -> str:
     return links.whitepaper_url(whitepaper)
-
-
-@register.filter
-def person_url(person) -> str:
-    return links.person_url(person)
 
 
 @register.filter

@@ -7,30 +7,14 @@ from cms.api import add_plugin, create_page, create_page_content
 from cms.apphook_pool import apphook_pool
 from cms.models import Page, PageContent
 from cms.utils.apphook_reload import mark_urlconf_as_changed
-from django.conf import settings
-from django.contrib.auth import get_user_model
 from django.contrib.sites.models import Site
 from django.db import transaction
 from djangocms_versioning.models import Version
 
+from center.core.demo import users
 from center.core.sites import site_sync_from_settings
 
 from .pages import PAGES
-
-# Pages the content apps hook into: reverse_id -> (apphook class name, URL namespace).
-APPHOOKS = {
-    "speakers": ("PeopleApphook", "people"),
-    "events": ("EventsApphook", "events"),
-    "news": ("StoriesApp", "news"),
-    "whitepapers": ("PublicationsApphook", "publications"),
-    "code-of-ethics": ("EthicsApphook", "ethics"),
-    "newsletter": ("NewsletterApphook", "newsletter"),
-    "apply-for-trial": ("TrialsApphook", "trials"),
-}
-
-DEMO_USERNAME = "admin"
-DEMO_PASSWORD = "admin"
-LOADER_USERNAME = "demo-loader"
 
 
 @dataclass
@@ -42,23 +26,22 @@ class DemoReport:
 
 
 def demo_user_get_or_create(*, report: DemoReport):
-    """The user the demo pages are created by. In demo mode it is a superuser with a
-    published password so a newcomer can log in; elsewhere an inactive system account."""
-    User = get_user_model()
-    if settings.DEMO_MODE:
-        user, created = User.objects.get_or_create(
-            username=DEMO_USERNAME,
-            defaults={"is_staff": True, "is_superuser": True, "email": "admin@localhost"},
-        )
-        if created:
-            user.set_password(DEMO_PASSWORD)
-            user.save(update_fields=["password"])
-            report.superuser_created = True
-        return user
-    user, _ = User.objects.get_or_create(
-        username=LOADER_USERNAME, defaults={"is_active": False, "is_staff": False}
-    )
+    user, created = users.demo_user_get_or_create()
+    report.superuser_created = report.superuser_created or created
     return user
+
+
+def demo_apphooks() -> dict[str, tuple[str, str]]:
+    """reverse_id -> (apphook class name, URL namespace), from the apphooks that say which
+    demo page they belong on (`demo_page_reverse_id`, in the apps' cms_apps.py)."""
+    apphook_pool.discover_apps()
+    hooks = {}
+    for name, apphook in apphook_pool.apps.items():
+        reverse_id = getattr(apphook, "demo_page_reverse_id", None)
+        if reverse_id:
+            namespace = getattr(apphook, "demo_page_namespace", None) or apphook.app_name
+            hooks[reverse_id] = (name, namespace)
+    return hooks
 
 
 def _publish_new_content(*, page: Page, language: str, spec: dict, user) -> None:
@@ -103,15 +86,10 @@ def _add_translation(*, page: Page, language: str, spec: dict, user) -> None:
     )
 
 
-def _attach_apphook(page: Page, reverse_id: str) -> bool:
-    apphook, namespace = APPHOOKS.get(reverse_id, (None, None))
-    if apphook is None or page.application_urls == apphook:
+def _attach_apphook(page: Page, apphook: tuple[str, str] | None) -> bool:
+    if apphook is None or page.application_urls == apphook[0]:
         return False
-    apphook_pool.discover_apps()
-    if apphook not in apphook_pool.apps:
-        return False
-    page.application_urls = apphook
-    page.application_namespace = namespace
+    page.application_urls, page.application_namespace = apphook
     page.save(update_fields=["application_urls", "application_namespace"])
     return True
 
@@ -121,6 +99,7 @@ def load_demo_pages() -> DemoReport:
     site = site_sync_from_settings()
     with transaction.atomic():
         user = demo_user_get_or_create(report=report)
+        apphooks = demo_apphooks()
         pages: dict[str, Page] = {}
         for spec in PAGES:
             reverse_id = spec["reverse_id"]
@@ -131,7 +110,7 @@ def load_demo_pages() -> DemoReport:
                 _publish_new_content(page=page, language="en", spec=spec, user=user)
                 report.created_pages.append(reverse_id)
             pages[reverse_id] = page
-            if _attach_apphook(page, reverse_id):
+            if _attach_apphook(page, apphooks.get(reverse_id)):
                 report.apphooks_attached.append(reverse_id)
             existing = set(page.get_languages())
             for language in spec["titles"]:

@@ -9,10 +9,9 @@ from django.db import transaction
 from djangocms_versioning.constants import PUBLISHED
 from djangocms_versioning.models import Version
 
+from center.core.demo.users import demo_user_get_or_create
 from center.events.models import Event
 from center.people.models import Person
-
-from .loader import DemoReport, demo_user_get_or_create
 
 CEREMONY_SLUG = "inauguration-ceremony-2022"
 PLUGIN_TYPES = ["UpcomingEventsPlugin", "LatestNewsPlugin", "SpeakerGridPlugin", "EventCardPlugin"]
@@ -80,7 +79,7 @@ def _showcase(page: Page, slot: str, add, user) -> list[str]:
 def load_demo_content() -> str:
     done = []
     with transaction.atomic():
-        user = demo_user_get_or_create(report=DemoReport())
+        user, _created = demo_user_get_or_create()
         for reverse_id, (slot, add) in SHOWCASES.items():
             page = Page.objects.filter(reverse_id=reverse_id).first()
             if page is not None:

@@ -1,17 +1,12 @@
-from importlib import import_module
-
 from cms.utils.apphook_reload import reload_urlconf
 from django.conf import settings
 from django.core.management.base import BaseCommand
 
-from center.core.demo.loader import DEMO_PASSWORD, DEMO_USERNAME, load_demo_pages
+from center.core.demo.users import DEMO_PASSWORD, DEMO_USERNAME
 from center.search.services import search_reindex_all
-
-# Each content app's demo module has an idempotent load_demo_content() returning a summary.
-CONTENT_DEMOS = ["center.people.demo", "center.events.demo", "center.news.demo",
-                 "center.publications.demo", "center.ethics.demo", "center.trials.demo",
-                 "center.newsletter.demo",
-                 "center.core.demo.showcase"]  # last: its plugins show the others
+from center.site.demo import showcase
+from center.site.demo.contents import app_demo_modules
+from center.site.demo.loader import load_demo_pages
 
 
 class Command(BaseCommand):
@@ -29,8 +24,9 @@ class Command(BaseCommand):
         if report.apphooks_attached:
             # Apphooks attached just now: let this process resolve their URLs too.
             reload_urlconf()
-        for module in CONTENT_DEMOS:
-            self.stdout.write(import_module(module).load_demo_content())
+        for module in app_demo_modules():
+            self.stdout.write(module.load_demo_content())
+        self.stdout.write(showcase.load_demo_content())  # last: its plugins show the others
         counts = search_reindex_all()
         self.stdout.write(f"Search index: {sum(counts.values())} entries.")
         if settings.DEMO_MODE:

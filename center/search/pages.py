@@ -6,7 +6,7 @@ from django.contrib.contenttypes.models import ContentType
 from django.contrib.sites.models import Site
 from djangocms_text.models import Text
 
-from center.search.text import plain_text
+from .text import plain_text
 
 KIND = "page"
 WATCH_MODELS = []
