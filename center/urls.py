@@ -10,7 +10,7 @@ from center.site.sitemaps import discovered_sitemaps
 
 SITEMAPS = discovered_sitemaps()
 
-# /healthz is answered earlier, by center.core.middleware.HealthCheckMiddleware.
+# /healthz and /readyz are answered earlier, by center.core.middleware.HealthCheckMiddleware.
 urlpatterns = [
     path("sitemap.xml", sitemap, {"sitemaps": SITEMAPS}, name="sitemap"),
     path("robots.txt", core_views.robots_txt, name="robots_txt"),

@@ -28,8 +28,8 @@ def main() -> None:
             for language in ("en", "zh-hans"):
                 for path in paths:
                     page.goto(f"{base}/{language}{path}")
-                    stem = path.strip("/").replace("/", "_") or "_home"
-                    name = f"{language}{stem}-{size_name}.png"
+                    stem = path.strip("/").replace("/", "_") or "home"
+                    name = f"{language}_{stem}-{size_name}.png"
                     page.screenshot(path=out / name, full_page=True)
                     print(out / name)
             page.close()

@@ -1,7 +1,10 @@
-"""Readiness probes for /healthz: each answers with a short state word."""
+"""Readiness probes for /readyz: each answers with a short state word."""
 
 from celery import Celery
+from django.core.cache import caches
 from django.db import DatabaseError, connections
+
+from .cache import ResilientRedisCache
 
 
 def database_state(alias: str = "default") -> str:
@@ -23,4 +26,22 @@ def broker_state(app: Celery) -> str:
         return "ok"
     except Exception:  # noqa: BLE001
         # kombu raises transport-specific errors; any of them means down
+        return "down"
+
+
+def cache_state(alias: str = "default") -> str:
+    """"ok" for a shared cache that answers, "local" for a per-process one (nothing to
+    reach), "down" when the shared cache cannot be reached."""
+    cache = caches[alias]
+    if isinstance(cache, ResilientRedisCache):
+        # A real round trip (short socket timeouts), whatever the back-off says.
+        return "ok" if cache.ping() else "down"
+    if cache.__class__.__module__.startswith(("django.core.cache.backends.locmem",
+                                              "django.core.cache.backends.dummy")):
+        return "local"
+    try:
+        cache.get("health:probe")
+        return "ok"
+    except Exception:  # noqa: BLE001
+        # memcached clients raise their own errors; any of them means down
         return "down"

@@ -1,16 +1,20 @@
-from .views import healthz
+from .views import healthz, readyz
+
+PROBES = {"/healthz": healthz, "/readyz": readyz}
 
 
 class HealthCheckMiddleware:
-    """Answers /healthz before any other middleware runs: the CMS middlewares read the
-    database on every request, and a probe must still answer (503) when it is down."""
+    """Answers /healthz and /readyz before any other middleware runs: the CMS middlewares
+    read the database (and the cache) on every request, and a probe must still answer when
+    they are down."""
 
     def __init__(self, get_response):
         self.get_response = get_response
 
     def __call__(self, request):
-        if request.path == "/healthz":
-            return healthz(request)
+        probe = PROBES.get(request.path)
+        if probe is not None:
+            return probe(request)
         return self.get_response(request)
 
 

@@ -8,7 +8,7 @@ from django.views.decorators.http import require_GET, require_safe
 
 from center.celery import app as celery_app
 
-from .health import broker_state, database_state
+from .health import broker_state, cache_state, database_state
 from .links import absolute
 
 FAVICON = "core/img/favicon.ico"
@@ -17,23 +17,35 @@ FAVICON = "core/img/favicon.ico"
 @never_cache
 @require_GET
 def healthz(request):
-    states = {"database": database_state(), "broker": broker_state(celery_app)}
+    """Liveness: the process answers. No database, broker or cache call, so a load balancer
+    or orchestrator never restarts a healthy process because something it uses is down."""
+    return JsonResponse({"status": "ok"})
+
+
+@never_cache
+@require_GET
+def readyz(request):
+    """Readiness: 503 while the database is unreachable (no page can be served); a broker
+    or cache that is down only degrades the service (forms queue, pages go uncached)."""
+    states = {"database": database_state(), "broker": broker_state(celery_app),
+              "cache": cache_state()}
     healthy = states["database"] == "ok"
-    states["status"] = "ok" if healthy and states["broker"] != "down" else (
-        "degraded" if healthy else "down"
-    )
+    degraded = states["broker"] == "down" or states["cache"] == "down"
+    states["status"] = ("degraded" if degraded else "ok") if healthy else "down"
     return JsonResponse(states, status=200 if healthy else 503)
 
 
 @require_safe
 @cache_control(public=True, max_age=24 * 3600)
 def robots_txt(request):
-    # The admin (and the CMS editing endpoints under it) per language prefix; /healthz is
-    # for probes. Disallow lines first: some parsers take the first rule that matches.
+    # The admin (and the CMS editing endpoints under it) per language prefix; /healthz and
+    # /readyz are for probes. Disallow lines first: some parsers take the first rule that
+    # matches.
     # The sitemap line must be absolute, so it follows the Site's domain.
     lines = ["User-agent: *"]
     lines += [f"Disallow: /{code}/admin/" for code, _name in settings.LANGUAGES]
-    lines += ["Disallow: /healthz", "Allow: /", "", f"Sitemap: {absolute('/sitemap.xml')}", ""]
+    lines += ["Disallow: /healthz", "Disallow: /readyz", "Allow: /", "",
+              f"Sitemap: {absolute('/sitemap.xml')}", ""]
     return HttpResponse("\n".join(lines), content_type="text/plain; charset=utf-8")
 
 

@@ -121,6 +121,10 @@ DATABASES["default"]["ATOMIC_REQUESTS"] = False
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 CACHES = {"default": env.cache_url("CACHE_URL", default="locmemcache://")}
+# Redis through a backend whose connection failures are cache misses (center/core/cache.py):
+# with the cache down pages are served uncached, never a 500.
+if CACHES["default"]["BACKEND"] == "django.core.cache.backends.redis.RedisCache":
+    CACHES["default"]["BACKEND"] = "center.core.cache.ResilientRedisCache"
 # Behind a reverse proxy: the META key of the header it sets to the client's address (e.g.
 # HTTP_X_REAL_IP); rate limits and consent records use it (center/core/requests.py).
 CLIENT_IP_HEADER = env("CLIENT_IP_HEADER", default="")
@@ -216,25 +220,30 @@ SERVER_EMAIL = DEFAULT_FROM_EMAIL
 CELERY_BROKER_URL = env("CELERY_BROKER_URL", default="")
 CELERY_TASK_ALWAYS_EAGER = not CELERY_BROKER_URL
 CELERY_TASK_EAGER_PROPAGATES = True
-CELERY_RESULT_BACKEND = env(
-    "CELERY_RESULT_BACKEND",
-    default=CELERY_BROKER_URL if CELERY_BROKER_URL.startswith("redis") else None,
-)
+# No result backend unless one is asked for: no portal task returns anything anyone reads,
+# and a result backend on the request path turned a dead Redis into a 20 s RuntimeError.
+CELERY_RESULT_BACKEND = env("CELERY_RESULT_BACKEND", default=None)
+CELERY_TASK_IGNORE_RESULT = not CELERY_RESULT_BACKEND
 CELERY_RESULT_EXPIRES = 3600
 CELERY_TASK_ACKS_LATE = True
 CELERY_TASK_REJECT_ON_WORKER_LOST = True
 CELERY_WORKER_PREFETCH_MULTIPLIER = 1
-CELERY_BROKER_CONNECTION_TIMEOUT = 3
+CELERY_BROKER_CONNECTION_TIMEOUT = 1
 CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
-# Publishing must fail fast on the request path when the broker is down.
+# Publishing must fail fast on the request path when the broker is down: one connection
+# attempt of at most 1 s, one quick publish retry (a broker that just restarted), then
+# center.core.queue catches the error and backs off. Workers reconnect on their own.
 CELERY_BROKER_TRANSPORT_OPTIONS = {
     "visibility_timeout": 3600,
-    "socket_connect_timeout": 3,
-    "max_retries": 2,
+    "socket_connect_timeout": 1,
+    "max_retries": 0,
     "interval_start": 0,
     "interval_step": 0.2,
-    "interval_max": 0.5,
+    "interval_max": 0.2,
 }
+CELERY_TASK_PUBLISH_RETRY = True
+CELERY_TASK_PUBLISH_RETRY_POLICY = {
+    "max_retries": 1, "interval_start": 0, "interval_step": 0.2, "interval_max": 0.2}
 CELERY_TIMEZONE = "UTC"
 CELERY_BEAT_SCHEDULER = "django_celery_beat.schedulers:DatabaseScheduler"
 # Periodic tasks (django-celery-beat copies these into its tables at start). Apps add theirs

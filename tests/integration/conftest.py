@@ -25,6 +25,17 @@ def _database_url_for_worker() -> str:
     return f"postgres://{user}{password}@{host}:{port}/{settings['NAME']}"
 
 
+def _result_backend_for(broker: str) -> str:
+    return broker if broker.startswith("redis") else "rpc://"
+
+
+def _forget_backend():
+    # Celery caches its result backend (per thread unless thread-safe); a new setting needs
+    # a new one.
+    celery_app._backend_cache = None
+    celery_app._local.__dict__.pop("backend", None)
+
+
 @pytest.fixture
 def worker_env():
     """Extra environment for the worker process; override it in a test module, e.g. to
@@ -42,6 +53,10 @@ def celery_worker_process(transactional_db, django_db_serialized_rollback, tmp_p
     env = dict(os.environ)
     env["DJANGO_SETTINGS_MODULE"] = "center.settings.test"
     env["DATABASE_URL"] = _database_url_for_worker()
+    # The portal keeps no task results (CELERY_RESULT_BACKEND is unset by default); the
+    # round-trip test reads core.ping's answer, so both sides get a result backend here.
+    results = os.environ.get("CELERY_RESULT_BACKEND") or _result_backend_for(broker)
+    env["CELERY_RESULT_BACKEND"] = results
     env.update(worker_env)
     log_path = tmp_path / "worker.log"
     with open(log_path, "w") as log:
@@ -52,10 +67,18 @@ def celery_worker_process(transactional_db, django_db_serialized_rollback, tmp_p
         )
     # The test process publishes for real while the worker runs.
     celery_app.conf.task_always_eager = False
+    saved_backend = celery_app.conf.result_backend
+    celery_app.conf.result_backend = results
+    _forget_backend()
+    ping = celery_app.tasks["core.ping"]
+    ping.ignore_result = False  # only the task whose answer a test reads
     try:
         yield worker
     finally:
         celery_app.conf.task_always_eager = True
+        del ping.ignore_result  # back to the class's value: the app's task_ignore_result
+        celery_app.conf.result_backend = saved_backend
+        _forget_backend()
         worker.terminate()
         try:
             worker.wait(timeout=20)
