@@ -14,8 +14,11 @@ import time
 from functools import partial
 from typing import Literal
 
-from celery import current_app
 from django.db import transaction
+
+# The project's app, not celery.current_app: which app is "current" is per thread and may be
+# Celery's default one (amqp://localhost, not eager), which would publish elsewhere.
+from center.celery import app as celery_app
 
 logger = logging.getLogger(__name__)
 
@@ -30,11 +33,11 @@ def broker_backing_off() -> bool:
 
 
 def _task(task_name: str):
-    if task_name not in current_app.tasks:
-        # Outside a worker nothing has imported the tasks modules yet: Celery's
-        # autodiscovery does, when asked to load its default modules.
-        current_app.loader.import_default_modules()
-    return current_app.tasks[task_name]
+    if task_name not in celery_app.tasks:
+        # Outside a worker nothing has imported the tasks modules yet: import every installed
+        # app's tasks module now (not import_default_modules, which also runs Django's checks).
+        celery_app.autodiscover_tasks(force=True)
+    return celery_app.tasks[task_name]
 
 
 def _run_here(task, task_name: str, args) -> None:
@@ -50,7 +53,7 @@ def enqueue(task_name: str, *args, if_broker_down: IfBrokerDown = "sweep",
     (a sweep, which runs in a worker and must find out whether the broker is back)."""
     global _broker_down_until
     task = _task(task_name)
-    if current_app.conf.task_always_eager:
+    if celery_app.conf.task_always_eager:
         # No broker at all (make run, the unit tests): the task runs here, now; an error in
         # it is the task's, not a dead broker's, so it starts no back-off.
         _run_here(task, task_name, args)

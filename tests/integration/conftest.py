@@ -70,6 +70,8 @@ def celery_worker_process(transactional_db, django_db_serialized_rollback, tmp_p
     saved_backend = celery_app.conf.result_backend
     celery_app.conf.result_backend = results
     _forget_backend()
+    # Nothing imports tasks modules (they are enqueued by name): load them as a worker does.
+    celery_app.autodiscover_tasks(force=True)
     ping = celery_app.tasks["core.ping"]
     ping.ignore_result = False  # only the task whose answer a test reads
     try:
