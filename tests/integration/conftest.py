@@ -2,16 +2,13 @@
 named by CELERY_BROKER_URL. Tests that use it see their tasks cross a real process boundary."""
 
 import os
-import subprocess
 import sys
-from pathlib import Path
 
 import pytest
 from django.db import connection
 
 from center.celery import app as celery_app
-
-ROOT = Path(__file__).resolve().parents[2]
+from tests.support.processes import logged_process
 
 
 def _database_url_for_worker() -> str:
@@ -59,31 +56,26 @@ def celery_worker_process(transactional_db, django_db_serialized_rollback, tmp_p
     env["CELERY_RESULT_BACKEND"] = results
     env.update(worker_env)
     log_path = tmp_path / "worker.log"
-    with open(log_path, "w") as log:
-        worker = subprocess.Popen(
-            [sys.executable, "-m", "celery", "-A", "center", "worker", "--pool=solo",
-             "--without-gossip", "--without-mingle", "--loglevel=INFO"],
-            cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT,
-        )
-    # The test process publishes for real while the worker runs.
-    celery_app.conf.task_always_eager = False
+    command = [sys.executable, "-m", "celery", "-A", "center", "worker", "--pool=solo",
+               "--without-gossip", "--without-mingle", "--loglevel=INFO"]
     saved_backend = celery_app.conf.result_backend
-    celery_app.conf.result_backend = results
-    _forget_backend()
-    # Nothing imports tasks modules (they are enqueued by name): load them as a worker does.
-    celery_app.autodiscover_tasks(force=True)
-    ping = celery_app.tasks["core.ping"]
-    ping.ignore_result = False  # only the task whose answer a test reads
-    try:
-        yield worker
-    finally:
-        celery_app.conf.task_always_eager = True
-        del ping.ignore_result  # back to the class's value: the app's task_ignore_result
-        celery_app.conf.result_backend = saved_backend
-        _forget_backend()
-        worker.terminate()
+    # Everything after the start is inside the block: a failure in setup still stops the
+    # worker, which would otherwise go on consuming the test queue.
+    with logged_process(command, log_path, env, "worker") as worker:
         try:
-            worker.wait(timeout=20)
-        except subprocess.TimeoutExpired:
-            worker.kill()
-        sys.stdout.write(f"\n--- worker log ---\n{log_path.read_text()[-4000:]}\n")
+            # The test process publishes for real while the worker runs.
+            celery_app.conf.task_always_eager = False
+            celery_app.conf.result_backend = results
+            _forget_backend()
+            # Nothing imports tasks modules (they are enqueued by name): load them as a
+            # worker does.
+            celery_app.autodiscover_tasks(force=True)
+            ping = celery_app.tasks["core.ping"]
+            ping.ignore_result = False  # only the task whose answer a test reads
+            yield worker
+        finally:
+            celery_app.conf.task_always_eager = True
+            # Back to the class's value: the app's task_ignore_result.
+            celery_app.tasks["core.ping"].__dict__.pop("ignore_result", None)
+            celery_app.conf.result_backend = saved_backend
+            _forget_backend()

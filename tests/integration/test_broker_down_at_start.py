@@ -6,19 +6,11 @@ The gunicorn runs the default Celery configuration (no result backend); a publis
 costs the first request of each gunicorn worker process the refused connection, then the
 process backs off (center.core.queue) and the newsletter confirmation is sent in-process."""
 
-import html
 import os
 import re
-import socket
-import subprocess
-import sys
 import time
-import urllib.error
-import urllib.parse
-import urllib.request
 from collections import Counter
 from datetime import timedelta
-from http.cookiejar import CookieJar
 
 import pytest
 from django.utils import timezone
@@ -28,14 +20,23 @@ from center.newsletter.services import newsletter_sweep
 from center.site.demo.loader import load_demo_pages
 from center.trials.models import EmailOutbox, TrialApplication
 from center.trials.outbox import outbox_sweep
+from tests.support.processes import (
+    ROOT,
+    free_port,
+    gunicorn_command,
+    logged_process,
+    wait_until_serving,
+)
 from tests.support.users import UserFactory
+from tests.support.visitor import Browser, hidden_value
 from tests.trials.factories import form_data
 
-from .conftest import ROOT, _database_url_for_worker
+from .conftest import _database_url_for_worker
 
 pytestmark = pytest.mark.integration
 
-DEAD_BROKER = "redis://127.0.0.1:1/0"  # nothing listens on port 1
+# Nothing listens on port 1; the same transport as the live broker the sweeps use later.
+DEAD_BROKERS = {"redis": "redis://127.0.0.1:1/0", "amqp": "amqp://guest:guest@127.0.0.1:1//"}
 GUNICORN_WORKERS = 2
 SUBMISSIONS = 20
 APPLY = "/en/apply-for-trial/"
@@ -49,36 +50,6 @@ CELERY_TASK_ALWAYS_EAGER = False
 '''
 
 
-def _free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
-
-
-class Browser:
-    """A visitor: cookies kept, redirects followed, the form's own hidden tokens posted."""
-
-    def __init__(self, base: str):
-        self.base = base
-        self.opener = urllib.request.build_opener(urllib.request.HTTPCookieProcessor(CookieJar()))
-
-    def get(self, path: str):
-        with self.opener.open(self.base + path, timeout=30) as response:
-            return response.status, response.geturl(), response.read().decode()
-
-    def post(self, path: str, data: dict):
-        body = urllib.parse.urlencode(data, doseq=True).encode()
-        with self.opener.open(self.base + path, data=body, timeout=30) as response:
-            return response.status, response.geturl(), response.read().decode()
-
-
-def _hidden(page: str, name: str) -> str:
-    match = re.search(rf'name="{name}" value="([^"]*)"', page) or re.search(
-        rf'value="([^"]*)" name="{name}"', page)
-    assert match, f"no hidden {name} in the form"
-    return html.unescape(match.group(1))
-
-
 @pytest.fixture
 def worker_env(smtp_sink):
     return {"TEST_SMTP_PORT": str(smtp_sink.port)}
@@ -87,7 +58,8 @@ def worker_env(smtp_sink):
 @pytest.fixture
 def gunicorn_on_dead_broker(transactional_db, django_db_serialized_rollback, tmp_path,
                             smtp_sink):
-    if not os.environ.get("CELERY_BROKER_URL"):
+    live_broker = os.environ.get("CELERY_BROKER_URL")
+    if not live_broker:
         pytest.skip("set CELERY_BROKER_URL (a live broker) for the sweep half of this test")
     # Committed before gunicorn starts: its URLs include the apphooks, the trial form shows
     # (a privacy notice and a product exist), a Reviewer is told of each application.
@@ -95,12 +67,12 @@ def gunicorn_on_dead_broker(transactional_db, django_db_serialized_rollback, tmp
     form_data()
     UserFactory(username="rita", email=STAFF, group="Reviewers")
     (tmp_path / "broker_down_settings.py").write_text(SETTINGS_MODULE)
-    port = _free_port()
+    port = free_port()
     env = {**os.environ,
            "DJANGO_SETTINGS_MODULE": "broker_down_settings",
            "PYTHONPATH": os.pathsep.join([str(tmp_path), str(ROOT)]),
            "DATABASE_URL": _database_url_for_worker(),
-           "CELERY_BROKER_URL": DEAD_BROKER,
+           "CELERY_BROKER_URL": DEAD_BROKERS[live_broker.split(":")[0]],
            "TEST_SMTP_PORT": str(smtp_sink.port),
            "TRIALS_MIN_FILL_SECONDS": "0",
            "TRIALS_RATE_LIMIT_ENABLED": "false",
@@ -108,30 +80,10 @@ def gunicorn_on_dead_broker(transactional_db, django_db_serialized_rollback, tmp
            "WEB_CONCURRENCY": str(GUNICORN_WORKERS)}
     env.pop("CELERY_RESULT_BACKEND", None)  # the default: none
     log_path = tmp_path / "gunicorn.log"
-    with open(log_path, "w") as log:
-        server = subprocess.Popen(
-            [str(ROOT / ".venv/bin/gunicorn"), "center.wsgi", "--config",
-             "deploy/gunicorn.conf.py", "--bind", f"127.0.0.1:{port}"],
-            cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT)
     base = f"http://127.0.0.1:{port}"
-    deadline = time.monotonic() + 60
-    while True:
-        try:
-            urllib.request.urlopen(base + "/en/", timeout=5).close()
-            break
-        except (urllib.error.URLError, ConnectionError):
-            if server.poll() is not None or time.monotonic() > deadline:
-                pytest.fail(f"gunicorn did not start:\n{log_path.read_text()[-4000:]}")
-            time.sleep(0.3)
-    try:
+    with logged_process(gunicorn_command(port), log_path, env, "gunicorn") as server:
+        wait_until_serving(base + "/en/", server, log_path)
         yield base, log_path
-    finally:
-        server.terminate()
-        try:
-            server.wait(timeout=20)
-        except subprocess.TimeoutExpired:
-            server.kill()
-        sys.stdout.write(f"\n--- gunicorn log ---\n{log_path.read_text()[-4000:]}\n")
 
 
 def test_a_gunicorn_started_with_a_dead_broker_answers_fast_and_loses_no_email(
@@ -143,8 +95,8 @@ def test_a_gunicorn_started_with_a_dead_broker_answers_fast_and_loses_no_email(
         visitor = Browser(base)
         _status, _url, page = visitor.get(APPLY)
         data = form_data(email=f"applicant{i}@example.org")
-        data.update(csrfmiddlewaretoken=_hidden(page, "csrfmiddlewaretoken"),
-                    started=_hidden(page, "started"))
+        data.update(csrfmiddlewaretoken=hidden_value(page, "csrfmiddlewaretoken"),
+                    started=hidden_value(page, "started"))
         started = time.monotonic()
         status, url, thanks = visitor.post(APPLY, data)
         timings["trial"].append(time.monotonic() - started)
@@ -156,7 +108,7 @@ def test_a_gunicorn_started_with_a_dead_broker_answers_fast_and_loses_no_email(
         _status, _url, page = visitor.get(SIGN_UP)
         started = time.monotonic()
         status, url, _thanks = visitor.post(SIGN_UP, {
-            "csrfmiddlewaretoken": _hidden(page, "csrfmiddlewaretoken"),
+            "csrfmiddlewaretoken": hidden_value(page, "csrfmiddlewaretoken"),
             "email": f"reader{i}@example.org", "language": "en", "topics": ["news"],
             "consent": "on", "website": "", "source": "/en/"})
         timings["newsletter"].append(time.monotonic() - started)

@@ -17,8 +17,9 @@ from center.celery import app as celery_app
 from center.newsletter.models import Campaign, Delivery, Subscriber
 from center.newsletter.services import campaign_send_now, newsletter_sweep
 from center.site.demo.loader import load_demo_pages
+from tests.support.processes import ROOT
 
-from .conftest import ROOT, _database_url_for_worker
+from .conftest import _database_url_for_worker
 
 pytestmark = pytest.mark.integration
 

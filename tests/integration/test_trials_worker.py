@@ -90,7 +90,7 @@ def test_broker_down_twenty_applications_then_the_sweep_sends_each_email_once(
     assert smtp_sink.messages == []
 
     # The broker is back (this process publishes to CELERY_BROKER_URL again): beat's sweep.
-    assert django_settings.CELERY_BROKER_URL.startswith("redis://")
+    assert django_settings.CELERY_BROKER_URL != DEAD_BROKER
     assert outbox_sweep(older_than=timedelta(0)) == 40
     outbox_sweep(older_than=timedelta(0))  # a second sweep overlapping the first: no harm
 
