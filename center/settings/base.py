@@ -2,6 +2,7 @@
 environment (12-factor); see the configuration table in README.md."""
 
 import warnings
+from datetime import timedelta
 from pathlib import Path
 
 import environ
@@ -58,6 +59,8 @@ INSTALLED_APPS = [
     "taggit",
     "meta",
     "django_celery_beat",
+    # Admin sign-in: locks out a username from an address after repeated failures.
+    "axes",
     "center.core",
     "center.people",
     "center.events",
@@ -91,6 +94,8 @@ MIDDLEWARE = [
     "cms.middleware.toolbar.ToolbarMiddleware",
     # Old addresses of renamed content answer 301 instead of 404 (see center/core/redirects.py).
     "django.contrib.redirects.middleware.RedirectFallbackMiddleware",
+    # Last, as axes documents: turns a locked-out sign-in into the 429 lockout page.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "center.urls"
@@ -128,6 +133,26 @@ if CACHES["default"]["BACKEND"] == "django.core.cache.backends.redis.RedisCache"
 # Behind a reverse proxy: the META key of the header it sets to the client's address (e.g.
 # HTTP_X_REAL_IP); rate limits and consent records use it (center/core/requests.py).
 CLIENT_IP_HEADER = env("CLIENT_IP_HEADER", default="")
+
+# Brute-force protection for the admin sign-in (django-axes, records in the database).
+# AxesStandaloneBackend first: it refuses a locked-out sign-in before the password is checked.
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+AXES_FAILURE_LIMIT = env.int("AXES_FAILURE_LIMIT", default=5)
+# Minutes a lockout lasts; 0 keeps it until an administrator resets it.
+_axes_cooloff_minutes = env.int("AXES_COOLOFF_MINUTES", default=60)
+AXES_COOLOFF_TIME = timedelta(minutes=_axes_cooloff_minutes) if _axes_cooloff_minutes else None
+# Per username *and* address: an attacker guessing one account cannot lock its owner out of
+# every network, nor lock every account out of a shared office address.
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = env.bool("AXES_RESET_ON_SUCCESS", default=True)
+# Each refused attempt restarts the cool-off, so the page can say exactly how long to wait.
+AXES_RESET_COOL_OFF_ON_FAILURE_DURING_LOCKOUT = True
+# The same client address as rate limits and consent records (CLIENT_IP_HEADER behind a proxy).
+AXES_CLIENT_IP_CALLABLE = "center.core.lockout.client_ip_address"
+AXES_LOCKOUT_CALLABLE = "center.core.lockout.lockout_response"
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
@@ -266,6 +291,8 @@ LOGGING = {
         "django.server": {"handlers": ["console"], "level": "INFO", "propagate": False},
         # In-process (eager) tasks would log a "succeeded" line for every one of them.
         "celery.app.trace": {"level": "WARNING" if CELERY_TASK_ALWAYS_EAGER else "INFO"},
+        # axes logs every sign-in and clean-up at INFO; failures and lockouts are warnings.
+        "axes": {"level": "WARNING"},
     },
 }
 # Workers and beat log through LOGGING above instead of Celery's own format and local time.
