@@ -5,7 +5,6 @@ import socket
 import subprocess
 import sys
 import time
-import urllib.error
 import urllib.request
 from contextlib import contextmanager
 from pathlib import Path
@@ -53,9 +52,9 @@ def wait_until_serving(url: str, process: subprocess.Popen, log_path: Path, seco
     deadline = time.monotonic() + seconds
     while True:
         try:
-            urllib.request.urlopen(url, timeout=5).close()
+            urllib.request.urlopen(url, timeout=10).close()
             return
-        except (urllib.error.URLError, ConnectionError):
+        except OSError:  # refused, reset or timed out (URLError is one too)
             if process.poll() is not None or time.monotonic() > deadline:
                 raise RuntimeError(
                     f"{url} did not answer:\n{log_path.read_text()[-4000:]}") from None

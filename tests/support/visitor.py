@@ -5,14 +5,24 @@ import html
 import re
 import urllib.parse
 import urllib.request
-from http.cookiejar import CookieJar
+from http.cookiejar import CookieJar, DefaultCookiePolicy
+
+
+class LoopbackIsSecure(DefaultCookiePolicy):
+    """Browsers treat http://127.0.0.1 as a secure context and send it Secure cookies (the
+    production settings' CSRF and session cookies); urllib does not unless told."""
+
+    def return_ok_secure(self, cookie, request):
+        host = urllib.parse.urlsplit(request.get_full_url()).hostname
+        return host in ("127.0.0.1", "localhost") or super().return_ok_secure(cookie, request)
 
 
 class Browser:
     def __init__(self, base: str, timeout: float = 30):
         self.base = base
         self.timeout = timeout
-        self.opener = urllib.request.build_opener(urllib.request.HTTPCookieProcessor(CookieJar()))
+        jar = CookieJar(policy=LoopbackIsSecure())
+        self.opener = urllib.request.build_opener(urllib.request.HTTPCookieProcessor(jar))
 
     def get(self, path: str):
         with self.opener.open(self.base + path, timeout=self.timeout) as response:
