@@ -70,7 +70,7 @@ def main() -> None:
 
     call_command("migrate", verbosity=0)
     from center.celery import app as celery_app
-    from center.core.demo.loader import load_demo_pages
+    from center.site.demo.loader import load_demo_pages
     from center.newsletter.emails import CampaignMail
     from center.newsletter.models import Campaign, Delivery, Subscriber
     from center.newsletter.services import campaign_send_now

@@ -60,9 +60,7 @@ def prepare(env: dict) -> None:
     psql(f"DROP DATABASE IF EXISTS {DB}")
     psql(f"CREATE DATABASE {DB}")
     manage("migrate", "--noinput", env=env)
-    manage("shell", "-c", "from center.core.demo.loader import load_demo_pages; "
-           "load_demo_pages(); from center.trials.demo import load_demo_content; "
-           "print(load_demo_content())", env=env)
+    manage("load_demo", env=env)  # the pages, the products and the privacy notice
 
 
 def start_gunicorn(env: dict, workers: int) -> subprocess.Popen:
