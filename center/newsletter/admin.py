@@ -10,7 +10,14 @@ from django.utils.translation import ngettext
 
 from . import selectors, services
 from .forms import CampaignAdminForm, ScheduleForm
-from .models import Campaign, CampaignStatusError, ConsentRecord, Delivery, Subscriber
+from .models import (
+    Campaign,
+    CampaignStartFailed,
+    CampaignStatusError,
+    ConsentRecord,
+    Delivery,
+    Subscriber,
+)
 
 
 class ConsentRecordInline(admin.TabularInline):
@@ -84,7 +91,7 @@ class CampaignAdmin(admin.ModelAdmin):
     change_form_template = "newsletter/admin/campaign_change_form.html"
     change_list_template = "newsletter/admin/campaign_change_list.html"
     list_display = ["subject", "language", "status", "scheduled_at", "sent", "failed",
-                    "pending"]
+                    "pending", "not_sent_because"]
     list_filter = ["status", "language"]
     search_fields = ["subject"]
     actions = ["cancel"]
@@ -103,6 +110,11 @@ class CampaignAdmin(admin.ModelAdmin):
     @admin.display(description=_("pending"), ordering="total_pending")
     def pending(self, obj):
         return obj.total_pending
+
+    @admin.display(description=_("last attempt to send"))
+    def not_sent_because(self, obj):
+        failed = obj.start_failure and obj.status == Campaign.Status.DRAFT
+        return obj.get_start_failure_display() if failed else ""
 
     def has_change_permission(self, request, obj=None):
         # Once sending starts, the campaign is a record of what was sent: read only.
@@ -166,6 +178,9 @@ class CampaignAdmin(admin.ModelAdmin):
         except CampaignStatusError:
             self.message_user(request, _("This campaign cannot do that in its current status."),
                               messages.ERROR)
+        except CampaignStartFailed as failure:
+            self.message_user(request, _("Not sent: %(reason)s")
+                              % {"reason": failure.campaign.start_failure_text}, messages.ERROR)
         else:
             self.message_user(request, done, messages.SUCCESS)
         return self._back(campaign)

@@ -1,7 +1,9 @@
 import secrets
+import unicodedata
 import uuid
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models.functions import Lower
 from django.urls import reverse
@@ -28,6 +30,30 @@ def new_token() -> str:
 
 class CampaignStatusError(Exception):
     """A status change that the campaign's current status does not allow."""
+
+
+class CampaignStartFailed(Exception):
+    """Sending could not begin; the campaign is back in draft with the reason stored."""
+
+    def __init__(self, campaign: "Campaign"):
+        super().__init__(campaign.start_failure_text)
+        self.campaign = campaign
+
+
+# Control characters (CR and LF split an email header; TAB, NUL and the rest have no place
+# in a subject line) and the Unicode line and paragraph separators.
+_FORBIDDEN_CATEGORIES = {"Cc", "Zl", "Zp"}
+
+
+def has_control_characters(value: str) -> bool:
+    return any(unicodedata.category(char) in _FORBIDDEN_CATEGORIES for char in value or "")
+
+
+def validate_single_line(value: str) -> None:
+    if has_control_characters(value):
+        raise ValidationError(
+            _("Use a single line of text, without line breaks, tabs or other control "
+              "characters."), code="control_characters")
 
 
 class Subscriber(models.Model):
@@ -125,9 +151,18 @@ class Campaign(models.Model):
         Status.CANCELLED: set(),
     }
 
-    subject = models.CharField(_("subject"), max_length=200)
+    class StartFailure(models.TextChoices):
+        CONTROL_CHARACTERS = "control_characters", _(
+            "The subject or preheader contains a line break, a tab or another control "
+            "character. Edit it, save, and send again.")
+        RENDER = "render", _("The email could not be built from this campaign.")
+        QUEUE = "queue", _("The task queue was unavailable, so sending did not start. Try "
+                           "again in a few minutes.")
+        WORKER = "worker", _("Sending failed before the first message went out.")
+
+    subject = models.CharField(_("subject"), max_length=200, validators=[validate_single_line])
     preheader = models.CharField(
-        _("preheader"), max_length=200, blank=True,
+        _("preheader"), max_length=200, blank=True, validators=[validate_single_line],
         help_text=_("The line mail programs show after the subject."))
     body_html = HTMLField(_("body"), blank=True)
     language = models.CharField(_("language"), max_length=10, choices=Language.choices,
@@ -145,6 +180,11 @@ class Campaign(models.Model):
     recipients_frozen_at = models.DateTimeField(null=True, blank=True, editable=False)
     last_progress_at = models.DateTimeField(null=True, blank=True, editable=False)
     finished_at = models.DateTimeField(_("finished"), null=True, blank=True)
+    # Why the last attempt to send stopped before any message went out (then back in draft).
+    start_failure = models.CharField(_("sending failed"), max_length=30, blank=True,
+                                     choices=StartFailure.choices, editable=False)
+    start_failure_detail = models.CharField(_("technical detail"), max_length=500, blank=True,
+                                            editable=False)
     created_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL,
                                    null=True, blank=True, related_name="+",
                                    verbose_name=_("created by"))
@@ -185,6 +225,25 @@ class Campaign(models.Model):
     def start(self, *, now=None) -> None:
         self._move_to(self.Status.SENDING)
         self.started_at = self.last_progress_at = now or timezone.now()
+        self.start_failure = self.start_failure_detail = ""
+
+    def fail_start(self, *, reason: str, detail: str = "") -> None:
+        """Sending stopped before any message went out: back to draft, saying why. Only
+        the caller knows that nothing went out, so it checks before calling."""
+        if self.status not in {self.Status.DRAFT, self.Status.SCHEDULED, self.Status.SENDING}:
+            raise CampaignStatusError(
+                f"Campaign {self.pk} cannot go from {self.status} to draft.")
+        self.status = self.Status.DRAFT
+        self.scheduled_at = self.started_at = self.last_progress_at = None
+        self.recipients_frozen_at = None
+        self.start_failure, self.start_failure_detail = reason, detail[:500]
+
+    @property
+    def start_failure_text(self) -> str:
+        if not self.start_failure:
+            return ""
+        label = str(self.get_start_failure_display())
+        return f"{label} ({self.start_failure_detail})" if self.start_failure_detail else label
 
     def finish(self, *, now=None) -> None:
         self._move_to(self.Status.SENT)

@@ -1,6 +1,7 @@
 import enum
 import logging
 from datetime import datetime, timedelta
+from functools import partial
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
@@ -14,10 +15,18 @@ from center.core.audit import audit_log
 from center.core.queue import enqueue, enqueue_on_commit
 
 from .content import html_sanitize
-from .delivery import campaigns_resume_stalled
+from .delivery import campaign_fail_start, campaigns_resume_stalled
 from .digest import latest_content_html
 from .emails import CampaignMail, confirmation_email, new_message_id
-from .models import Campaign, ConsentRecord, Delivery, Language, Subscriber
+from .models import (
+    Campaign,
+    CampaignStartFailed,
+    ConsentRecord,
+    Delivery,
+    Language,
+    Subscriber,
+    has_control_characters,
+)
 from .tokens import TokenInvalid
 
 logger = logging.getLogger(__name__)
@@ -147,9 +156,40 @@ def _locked(campaign: Campaign) -> Campaign:
     return Campaign.objects.select_for_update().get(pk=campaign.pk)
 
 
-@transaction.atomic
+def _start_problem(campaign: Campaign) -> tuple[str, str] | None:
+    """Why this campaign cannot be sent, found before anything is written: (reason, detail).
+    Campaigns saved before the subject was checked may still hold a line break."""
+    if has_control_characters(campaign.subject) or has_control_characters(campaign.preheader):
+        return Campaign.StartFailure.CONTROL_CHARACTERS, ""
+    try:
+        CampaignMail(campaign)  # what each batch renders: any error shows here first
+    except Exception as error:  # noqa: BLE001 - any error: the staff member sees why
+        logger.warning("Campaign %s cannot be rendered", campaign.pk, exc_info=True)
+        return Campaign.StartFailure.RENDER, repr(error)
+    return None
+
+
+def _refuse_if_unsendable(campaign: Campaign, user: AbstractBaseUser | None) -> None:
+    problem = _start_problem(campaign)
+    if problem is None:
+        return
+    reason, detail = problem
+    campaign_fail_start(campaign_id=campaign.pk, reason=reason, detail=detail, user=user)
+    campaign.refresh_from_db()
+    raise CampaignStartFailed(campaign)
+
+
 def campaign_schedule(*, campaign: Campaign, at: datetime,
                       user: AbstractBaseUser | None = None) -> Campaign:
+    """Raises CampaignStartFailed (the campaign stays in draft, with the reason) for a
+    campaign that could not be sent: better known now than at the scheduled time."""
+    if campaign.is_editable:
+        _refuse_if_unsendable(campaign, user)
+    return _schedule(campaign=campaign, at=at, user=user)
+
+
+@transaction.atomic
+def _schedule(*, campaign: Campaign, at: datetime, user: AbstractBaseUser | None) -> Campaign:
     campaign = _locked(campaign)
     campaign.schedule(at=at)
     campaign.save(update_fields=["status", "scheduled_at", "updated_at"])
@@ -166,15 +206,36 @@ def campaign_unschedule(*, campaign: Campaign, user: AbstractBaseUser | None = N
     return campaign
 
 
-@transaction.atomic
 def campaign_send_now(*, campaign: Campaign, user: AbstractBaseUser | None = None) -> Campaign:
-    """Start sending. The recipient list is frozen by a task right after commit."""
+    """Start sending; a task freezes the recipient list right after commit. Raises
+    CampaignStartFailed when sending cannot begin (the campaign is then in draft with the
+    reason): a campaign that cannot be rendered, or a queue that cannot take the task."""
+    if campaign.is_editable:  # anything else is refused by the status check below
+        _refuse_if_unsendable(campaign, user)
+    campaign = _start(campaign=campaign, user=user)
+    campaign.refresh_from_db()
+    if campaign.status == Campaign.Status.DRAFT and campaign.start_failure:
+        raise CampaignStartFailed(campaign)  # the task was refused or failed in-process
+    return campaign
+
+
+@transaction.atomic
+def _start(*, campaign: Campaign, user: AbstractBaseUser | None) -> Campaign:
     campaign = _locked(campaign)
     campaign.start()
-    campaign.save(update_fields=["status", "started_at", "last_progress_at", "updated_at"])
+    campaign.save(update_fields=["status", "started_at", "last_progress_at", "start_failure",
+                                 "start_failure_detail", "updated_at"])
     audit_log(obj=campaign, user=user, message="Sending started.")
-    enqueue_on_commit("newsletter.start_campaign", campaign.pk)
+    transaction.on_commit(partial(_publish_start, campaign.pk, user))
     return campaign
+
+
+def _publish_start(campaign_id: int, user: AbstractBaseUser | None) -> None:
+    # The broker is down: nothing can send it, and beat's sweep (which goes through the same
+    # broker) cannot either. Back to draft, with the reason, rather than "sending" forever.
+    if not enqueue("newsletter.start_campaign", campaign_id):
+        campaign_fail_start(campaign_id=campaign_id, reason=Campaign.StartFailure.QUEUE,
+                            user=user, sending_only=True)
 
 
 @transaction.atomic
@@ -224,6 +285,8 @@ def newsletter_sweep(*, now: datetime | None = None) -> dict:
         try:
             campaign_send_now(campaign=campaign)
             report["started"] += 1
+        except CampaignStartFailed as error:  # back in draft, the reason shown in the admin
+            logger.warning("Scheduled campaign %s did not start: %s", campaign.pk, error)
         except Exception:  # noqa: BLE001 - one bad campaign must not stop the sweep
             logger.exception("Could not start scheduled campaign %s", campaign.pk)
     report.update(campaigns_resume_stalled(now=now))
