@@ -164,3 +164,16 @@ def test_a_link_used_after_unsubscribing_does_not_subscribe_again(subscribe, cli
 def test_public_pages_set_no_cookies_but_the_form_page_may(client):
     assert not client.get("/en/").cookies
     assert not client.get("/en/newsletter/thanks/").cookies
+
+
+def test_the_confirmation_email_repeats_nothing_the_visitor_typed(subscribe, mailoutbox):
+    # The address is not verified yet: the email must not carry a stranger's wording.
+    subscribe(email="claim-your-prize@example.org",
+              source="/en/?Click http://evil.example to claim your prize")
+
+    (message,) = mailoutbox
+    everything = "\n".join([message.subject, message.body]
+                           + [content for content, _mime in message.alternatives])
+    for bait in ("evil.example", "prize", "Click"):
+        assert bait not in everything, bait
+    assert "/newsletter/confirm/" in everything
