@@ -332,8 +332,11 @@ TRIALS_RETENTION_DAYS = env.int("TRIALS_RETENTION_DAYS", default=365)
 TRIALS_RATE_LIMIT_ENABLED = env.bool("TRIALS_RATE_LIMIT_ENABLED", default=True)
 TRIALS_RATE_LIMIT_PER_IP = env.int("TRIALS_RATE_LIMIT_PER_IP", default=20)
 TRIALS_RATE_LIMIT_PER_EMAIL = env.int("TRIALS_RATE_LIMIT_PER_EMAIL", default=5)
-# Faster than this (seconds from showing the form) is a bot.
-TRIALS_MIN_FILL_SECONDS = env.int("TRIALS_MIN_FILL_SECONDS", default=3)
+# A form sent back quicker than this (seconds from showing it; autofill lets a person take
+# about 1 s) is shown again to check, never refused. Its signed start token is single-use
+# and expires after TRIALS_FORM_MAX_AGE_SECONDS (then the form is shown again, answers kept).
+TRIALS_MIN_FILL_SECONDS = env.float("TRIALS_MIN_FILL_SECONDS", default=1.0)
+TRIALS_FORM_MAX_AGE_SECONDS = env.int("TRIALS_FORM_MAX_AGE_SECONDS", default=2 * 3600)
 # Outbox rows still pending after this many minutes are handed to the queue again.
 TRIALS_OUTBOX_RETRY_MINUTES = env.int("TRIALS_OUTBOX_RETRY_MINUTES", default=5)
 CELERY_BEAT_SCHEDULE["trials-outbox-sweep"] = {"task": "trials.sweep_outbox", "schedule": 60.0}

@@ -1,3 +1,5 @@
+from contextlib import suppress
+
 from django import forms
 from django.conf import settings
 from django.core.exceptions import ValidationError
@@ -6,7 +8,18 @@ from django.utils.translation import gettext_lazy as _
 
 from .models import PrivacyNotice, TrialApplication
 from .selectors import offered_products
-from .tokens import TokenExpired, TokenInvalid, seconds_since_started, started_token
+from .tokens import (
+    FormStart,
+    TokenExpired,
+    TokenInvalid,
+    form_start,
+    form_start_claim,
+    started_token,
+)
+
+# Never an accusation: a person with autofill can be quick, and only sees their form again.
+CHECK_AGAIN = _("Please check your answers and submit again.")
+EXPIRED = _("This form has expired. Please check your answers and submit again.")
 
 INTENDED_USE_MIN, INTENDED_USE_MAX = 50, 5000
 REPLY_MIN, REPLY_MAX = 10, 5000
@@ -66,18 +79,19 @@ class ApplicationForm(forms.Form):
     )
     privacy_notice = forms.ModelChoiceField(queryset=PrivacyNotice.objects.none(),
                                             to_field_name="version", widget=forms.HiddenInput)
-    # Anti-abuse: a field people never see (bots fill it) and the time the form was shown.
+    # Anti-abuse: a field people never see (bots fill it) and the signed, single-use token
+    # of the time the form was shown (views.started_for_page puts it in the page).
     website = forms.CharField(required=False, label=_("Leave this field empty"))
     started = forms.CharField(widget=forms.HiddenInput, required=False)
 
     def __init__(self, *args, notice: PrivacyNotice | None = None, **kwargs):
         super().__init__(*args, **kwargs)
+        self.start: FormStart | None = None
         # Querysets are rebuilt per form: "in force" depends on the time of the request.
         self.fields["products"].queryset = offered_products()
         self.fields["privacy_notice"].queryset = PrivacyNotice.objects.in_force()
         if notice is not None:
             self.initial.setdefault("privacy_notice", notice.version)
-        self.initial["started"] = started_token()
         self.fields["privacy_notice"].error_messages["invalid_choice"] = _(
             "The privacy notice has changed since this page was opened. Please read it again "
             "and submit.")
@@ -91,21 +105,44 @@ class ApplicationForm(forms.Form):
     def clean_name(self):
         return " ".join(self.cleaned_data["name"].split())
 
-    def clean_started(self):
+    def clean(self):
+        cleaned = super().clean()
+        # Only a form that would be accepted is timed: a form with errors goes back to the
+        # person anyway, and its messages are about their answers alone.
+        if not self.errors:
+            self._check_started()
+        return cleaned
+
+    def _check_started(self) -> None:
         try:
-            elapsed = seconds_since_started(self.cleaned_data.get("started") or "")
+            start = form_start(self.cleaned_data.get("started") or "")
         except TokenExpired:
-            raise forms.ValidationError(
-                _("This form was opened too long ago. Please check your answers and submit "
-                  "again."), code="expired") from None
+            self.add_error("started", forms.ValidationError(EXPIRED, code="expired"))
+            return
         except TokenInvalid:
-            raise forms.ValidationError(
-                _("Please check your answers and submit again."), code="invalid") from None
-        if elapsed < settings.TRIALS_MIN_FILL_SECONDS:
-            raise forms.ValidationError(
-                _("That was quicker than a person can fill in this form. Please check your "
-                  "answers and submit again."), code="too_fast")
-        return self.cleaned_data["started"]
+            self.add_error("started", forms.ValidationError(CHECK_AGAIN, code="invalid"))
+            return
+        self.start = start
+        if start.elapsed < settings.TRIALS_MIN_FILL_SECONDS:
+            self.add_error("started", forms.ValidationError(CHECK_AGAIN, code="too_fast"))
+
+    def claim_start(self) -> bool:
+        """For a valid form: marks its start token used. A token sent again (a replay, a
+        second click) gets the expired-form message instead."""
+        if form_start_claim(self.start):
+            return True
+        self.add_error(None, forms.ValidationError(EXPIRED, code="used"))
+        return False
+
+    def start_token_for_page(self) -> str:
+        """A new token for the page (a sent one may have been used), keeping the time the
+        form was first shown while that is still valid: fixing a field never means waiting,
+        and a bot that posts again at once is still too quick."""
+        shown_at = None
+        if self.is_bound:
+            with suppress(TokenInvalid, TokenExpired):
+                shown_at = (self.start or form_start(self.data.get("started") or "")).shown_at
+        return started_token(shown_at)
 
     def error_summary(self) -> list[tuple[str, str, str]]:
         """(field id or "", label, message) for the summary at the top of the form."""

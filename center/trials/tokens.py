@@ -1,10 +1,18 @@
 """Signed values the public pages hand out: the applicant's status link, the thank-you
-page's reference, and the form's start time (the minimum fill time)."""
+page's reference, and the form's start token (when the form was shown, for the minimum fill
+time; short-lived and single-use, so one token cannot be replayed to file many)."""
 
+import secrets
 import time
+from dataclasses import dataclass
 from datetime import timedelta
 
+from django.conf import settings
 from django.core import signing
+from django.core.cache import cache
+from django.core.cache.backends.locmem import LocMemCache
+
+from center.core.cache import CONNECTION_ERRORS, cache_is_down
 
 from .models import TrialApplication
 
@@ -13,7 +21,6 @@ STATUS_MAX_AGE = timedelta(days=90)
 THANKS_SALT = "trials.thanks"
 THANKS_MAX_AGE = timedelta(hours=1)
 STARTED_SALT = "trials.form-started"
-STARTED_MAX_AGE = timedelta(days=1)
 
 
 class TokenInvalid(Exception):
@@ -59,13 +66,49 @@ def application_for_thanks_token(token: str) -> TrialApplication:
     return _application(_load(token, salt=THANKS_SALT, max_age=THANKS_MAX_AGE))
 
 
+@dataclass(frozen=True)
+class FormStart:
+    shown_at: float  # time.time() when the form was first shown
+    nonce: str
+
+    @property
+    def elapsed(self) -> float:
+        return time.time() - self.shown_at
+
+
 def started_token(now: float | None = None) -> str:
-    return signing.dumps(now if now is not None else time.time(), salt=STARTED_SALT)
+    return signing.dumps({"t": now if now is not None else time.time(),
+                          "n": secrets.token_urlsafe(12)}, salt=STARTED_SALT)
 
 
-def seconds_since_started(token: str) -> float:
-    """How long ago the form was shown; raises TokenInvalid/TokenExpired."""
-    started = _load(token, salt=STARTED_SALT, max_age=STARTED_MAX_AGE)
-    if not isinstance(started, (int, float)):
+def form_start(token: str) -> FormStart:
+    """The start a form's token carries; raises TokenInvalid, or TokenExpired when the form
+    was shown more than TRIALS_FORM_MAX_AGE_SECONDS ago."""
+    max_age = settings.TRIALS_FORM_MAX_AGE_SECONDS
+    value = _load(token, salt=STARTED_SALT, max_age=timedelta(seconds=max_age))
+    if not (isinstance(value, dict) and isinstance(value.get("t"), (int, float))
+            and isinstance(value.get("n"), str)):
         raise TokenInvalid
-    return time.time() - started
+    start = FormStart(shown_at=float(value["t"]), nonce=value["n"])
+    if start.elapsed > max_age:
+        raise TokenExpired
+    return start
+
+
+# Used nonces of this process, consulted only while the shared cache is down.
+_local_used = LocMemCache("trials-form-used", {"OPTIONS": {"MAX_ENTRIES": 20000}})
+
+
+def form_start_claim(start: FormStart) -> bool:
+    """Marks the token used; False when it was used already. Kept as long as the token
+    lives, in the shared cache (in this process's memory while that cache is down)."""
+    key = f"trials:form-used:{start.nonce}"
+    timeout = settings.TRIALS_FORM_MAX_AGE_SECONDS + 60
+    if not cache_is_down(cache):
+        try:
+            added = cache.add(key, 1, timeout)
+        except CONNECTION_ERRORS:  # a backend that raises instead of failing soft
+            added = None
+        if added or (added is False and not cache_is_down(cache)):
+            return added
+    return _local_used.add(key, 1, timeout)

@@ -19,8 +19,6 @@ from .tokens import (
     TokenInvalid,
     application_for_status_token,
     application_for_thanks_token,
-    seconds_since_started,
-    started_token,
     status_token,
     thanks_token,
 )
@@ -32,23 +30,11 @@ def _too_many(request):
     return response
 
 
-def _started_for(form: ApplicationForm) -> str:
-    # Keep a valid start time across corrections, so fixing a field never means waiting.
-    token = form.data.get("started") if form.is_bound else None
-    if token:
-        try:
-            seconds_since_started(token)
-            return token
-        except (TokenInvalid, TokenExpired):
-            pass
-    return started_token()
-
-
 def _form_page(request, form, notice, *, status=200):
     return render(request, "trials/application_form.html", {
         "form": form,
         "notice": notice,
-        "started": _started_for(form),
+        "started": form.start_token_for_page(),
         "error_summary": form.error_summary() if form.is_bound else [],
     }, status=status)
 
@@ -60,7 +46,7 @@ def _submit(request, notice):
     form = ApplicationForm(request.POST, notice=notice)
     if form.is_bot:
         return render(request, "trials/application_refused.html", status=400)
-    if not form.is_valid():
+    if not form.is_valid() or not form.claim_start():
         return _form_page(request, form, notice)
     data = form.cleaned_data
     if not rate_limit_allows(scope="email", ident=data["email"].lower(),

@@ -63,7 +63,8 @@ def application_create(*, email="ada@example.org", products=None, language="en",
 
 
 def form_data(**overrides) -> dict:
-    """What a person's browser posts, started long enough ago to pass the minimum fill time."""
+    """What a person's browser posts, started long enough ago to pass the minimum fill time
+    (each call carries a new single-use start token)."""
     notice = PrivacyNoticeFactory()
     product = ProductFactory(slug="ai-healthcare", name="AI healthcare")
     data = {
