@@ -10,6 +10,9 @@ from center.site.sitemaps import discovered_sitemaps
 
 SITEMAPS = discovered_sitemaps()
 
+# A database outage (also one met in a middleware) answers 503 with Retry-After, not 500.
+handler500 = "center.core.errors.server_error"
+
 # /healthz and /readyz are answered earlier, by center.core.middleware.HealthCheckMiddleware.
 urlpatterns = [
     path("sitemap.xml", sitemap, {"sitemaps": SITEMAPS}, name="sitemap"),

@@ -75,10 +75,12 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "center.core.middleware.HealthCheckMiddleware",
-    # First of the rest, so apphook changes reload the URLconf before anything resolves.
-    "cms.middleware.utils.ApphookReloadMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Next, so apphook changes reload the URLconf before anything resolves. It reads the
+    # database on every request: static files and the headers above come first, and so
+    # still work while the database is down (the 503 page keeps its stylesheet).
+    "cms.middleware.utils.ApphookReloadMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "center.core.middleware.NulInPathMiddleware",
@@ -123,6 +125,10 @@ TEMPLATES = [
 
 DATABASES = {"default": env.db("DATABASE_URL", default=f"sqlite:///{BASE_DIR / 'db.sqlite3'}")}
 DATABASES["default"]["ATOMIC_REQUESTS"] = False
+# Connections are kept between requests and checked before reuse: after a database restart
+# the first request reconnects instead of failing on the dead connection (no manual step).
+DATABASES["default"]["CONN_MAX_AGE"] = env.int("DJANGO_CONN_MAX_AGE", default=60)
+DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 CACHES = {"default": env.cache_url("CACHE_URL", default="locmemcache://")}
