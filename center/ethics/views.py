@@ -6,6 +6,7 @@ from menus.utils import set_language_changer
 
 from center.core.http import no_store
 from center.core.links import absolute
+from center.core.permissions import can_see_drafts
 from center.core.structured_data import json_ld_script_body
 
 from . import selectors
@@ -25,9 +26,14 @@ def _fallback_language(version: CodeVersion) -> str:
     return "en" if "en" in languages else languages[0]
 
 
+def _can_preview(request) -> bool:
+    return can_see_drafts(request.user, CodeVersion)
+
+
 def _render_version(request, version: CodeVersion, *, is_code_page: bool):
     language = translation.get_language()
-    versions = selectors.versions_for_visitor(can_preview=request.user.is_staff)
+    can_preview = _can_preview(request)
+    versions = selectors.versions_for_visitor(can_preview=can_preview)
     previous = selectors.previous_version(version, versions)
     url = absolute(code_url() if is_code_page else version.get_absolute_url())
     based_on_url = absolute(previous.get_absolute_url()) if previous else ""
@@ -43,7 +49,7 @@ def _render_version(request, version: CodeVersion, *, is_code_page: bool):
         "content_language": _fallback_language(version),
         "json_ld": json_ld_script_body(json_ld),
     })
-    if not version.is_published or (is_code_page and request.user.is_staff):
+    if not version.is_published or (is_code_page and can_preview):
         no_store(response)  # a staff preview must never land in a shared cache
     return response
 
@@ -51,15 +57,16 @@ def _render_version(request, version: CodeVersion, *, is_code_page: bool):
 def code_detail(request):
     version = selectors.version_in_force()
     if version is None:
+        can_preview = _can_preview(request)
         response = render(request, "ethics/code_unpublished.html", {
-            "versions": selectors.versions_for_visitor(can_preview=request.user.is_staff),
+            "versions": selectors.versions_for_visitor(can_preview=can_preview),
         })
-        return no_store(response) if request.user.is_staff else response
+        return no_store(response) if can_preview else response
     return _render_version(request, version, is_code_page=True)
 
 
 def version_detail(request, label):
-    version = selectors.version_for_visitor(label=label, can_preview=request.user.is_staff)
+    version = selectors.version_for_visitor(label=label, can_preview=_can_preview(request))
     if version is None:
         raise Http404("No such version of the Code")
     set_language_changer(request, version.get_absolute_url)
@@ -86,7 +93,7 @@ def _chosen(raw: str, available: dict) -> tuple[str | None, str]:
 
 
 def version_changes(request):
-    can_preview = request.user.is_staff
+    can_preview = _can_preview(request)
     versions = selectors.versions_for_visitor(can_preview=can_preview)
     by_label = {version.label: version for version in versions}
     old_label, unknown_from = _chosen(request.GET.get("from", ""), by_label)

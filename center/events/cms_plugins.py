@@ -2,8 +2,10 @@ from cms.plugin_base import CMSPluginBase
 from cms.plugin_pool import plugin_pool
 from django.utils.translation import gettext_lazy as _
 
+from center.core.permissions import can_see_drafts
+
 from . import links, selectors
-from .models import EventCard, UpcomingEvents
+from .models import Event, EventCard, UpcomingEvents
 
 
 @plugin_pool.register_plugin
@@ -33,8 +35,10 @@ class EventCardPlugin(CMSPluginBase):
     def render(self, context, instance, placeholder):
         context = super().render(context, instance, placeholder)
         request = context.get("request")
-        # Staff see a note for a draft event, so the card is not an invisible plugin to them.
+        # Staff who may see the event get a note for a draft, so the card is not an invisible
+        # plugin to them; anyone else gets nothing, as visitors do.
+        user = getattr(request, "user", None)
         context["event"] = selectors.event_for_card(
-            event_id=instance.event_id, can_preview=bool(request and request.user.is_staff),
+            event_id=instance.event_id, can_preview=can_see_drafts(user, Event),
         )
         return context

@@ -9,10 +9,12 @@ from menus.utils import set_language_changer
 from center.core.filters import choice_or_none
 from center.core.http import no_store
 from center.core.links import absolute
+from center.core.permissions import can_see_drafts
 from center.core.structured_data import json_ld_script_body
 from center.people.structured_data import people_json_ld
 
 from . import ical, selectors
+from .models import Event
 from .structured_data import event_json_ld
 
 PAST_PER_PAGE = 10
@@ -34,7 +36,8 @@ def event_list(request):
 
 
 def _visible_event(request, slug):
-    event = selectors.event_for_visitor(slug=slug, can_preview=request.user.is_staff)
+    event = selectors.event_for_visitor(slug=slug,
+                                        can_preview=can_see_drafts(request.user, Event))
     if event is None:
         raise Http404("No such event")
     return event

@@ -2,8 +2,10 @@ from cms.plugin_base import CMSPluginBase
 from cms.plugin_pool import plugin_pool
 from django.utils.translation import gettext_lazy as _
 
+from center.core.permissions import can_see_drafts
+
 from . import links, selectors
-from .models import FeaturedWhitepapers
+from .models import FeaturedWhitepapers, Whitepaper
 
 
 @plugin_pool.register_plugin
@@ -20,10 +22,11 @@ class FeaturedWhitepapersPlugin(CMSPluginBase):
         context = super().render(context, instance, placeholder)
         request = context.get("request")
         context["whitepapers"] = selectors.featured_whitepapers(plugin=instance)
-        # Staff are told which chosen papers visitors cannot see, so none goes missing quietly.
+        # Staff who may see drafts are told which chosen papers visitors cannot see, so none
+        # goes missing quietly; the drafts' titles are not shown to anyone else.
         context["hidden_whitepapers"] = (
             selectors.featured_drafts(plugin=instance)
-            if request is not None and request.user.is_staff else []
+            if can_see_drafts(getattr(request, "user", None), Whitepaper) else []
         )
         context["whitepapers_url"] = links.whitepapers_page_url()
         return context

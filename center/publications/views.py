@@ -10,11 +10,13 @@ from menus.utils import set_language_changer
 from center.core.filters import choice_or_none
 from center.core.http import no_store
 from center.core.links import absolute
+from center.core.permissions import can_see_drafts
 from center.core.structured_data import json_ld_script_body
 from center.people.structured_data import people_json_ld
 
 from . import citations, selectors, services
 from .identifiers import doi_url
+from .models import Whitepaper
 from .structured_data import whitepaper_json_ld
 
 PER_PAGE = 12
@@ -52,7 +54,8 @@ def whitepaper_list(request):
 
 
 def _visible_whitepaper(request, slug):
-    paper = selectors.whitepaper_for_visitor(slug=slug, can_preview=request.user.is_staff)
+    paper = selectors.whitepaper_for_visitor(
+        slug=slug, can_preview=can_see_drafts(request.user, Whitepaper))
     if paper is None:
         raise Http404("No such whitepaper")
     return paper

@@ -112,3 +112,31 @@ def form_start_claim(start: FormStart) -> bool:
         if added or (added is False and not cache_is_down(cache)):
             return added
     return _local_used.add(key, 1, timeout)
+
+
+# How long a used token still leads back to what it filed (a second click, a reload of the POST).
+FILED_SECONDS = 600
+
+
+def _filed_key(start: FormStart) -> str:
+    return f"trials:form-filed:{start.nonce}"
+
+
+def form_start_filed(start: FormStart, application: TrialApplication) -> None:
+    """Remembers what this token filed, so a second click on Submit (the same token and
+    address again) is shown the same thank-you page instead of an expired form."""
+    cache.set(_filed_key(start), [application.email.lower(), thanks_token(application)],
+              FILED_SECONDS)
+
+
+def thanks_token_for_used_start(start: FormStart, email: str, wait: float = 3.0) -> str | None:
+    """The thank-you token of the application a used token filed for `email`, or None (a
+    replay with other details learns nothing). A double click's second request may arrive
+    while the first is still saving: it waits a moment for it."""
+    deadline = time.monotonic() + wait
+    while not cache_is_down(cache):
+        filed = cache.get(_filed_key(start))
+        if filed or time.monotonic() >= deadline:
+            return filed[1] if filed and filed[0] == email.lower() else None
+        time.sleep(0.2)
+    return None

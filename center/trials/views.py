@@ -19,8 +19,10 @@ from .tokens import (
     TokenInvalid,
     application_for_status_token,
     application_for_thanks_token,
+    form_start_filed,
     status_token,
     thanks_token,
+    thanks_token_for_used_start,
 )
 
 
@@ -46,7 +48,13 @@ def _submit(request, notice):
     form = ApplicationForm(request.POST, notice=notice)
     if form.is_bot:
         return render(request, "trials/application_refused.html", status=400)
-    if not form.is_valid() or not form.claim_start():
+    if not form.is_valid():
+        return _form_page(request, form, notice)
+    if not form.claim_start():
+        # A second click on Submit: the first one's thank-you page, not "form expired".
+        filed = thanks_token_for_used_start(form.start, form.cleaned_data["email"])
+        if filed:
+            return HttpResponseRedirect(_thanks_url(filed))
         return _form_page(request, form, notice)
     data = form.cleaned_data
     if not rate_limit_allows(scope="email", ident=data["email"].lower(),
@@ -60,9 +68,13 @@ def _submit(request, notice):
         privacy_notice=data["privacy_notice"], language=get_language(),
         ip=client_ip(request), user_agent=request.META.get("HTTP_USER_AGENT", ""),
     )
+    form_start_filed(form.start, application)
     # POST → redirect → GET: reloading the thank-you page never submits again.
-    thanks = reverse("trials:thanks") + "?ref=" + thanks_token(application)
-    return HttpResponseRedirect(thanks)
+    return HttpResponseRedirect(_thanks_url(thanks_token(application)))
+
+
+def _thanks_url(token: str) -> str:
+    return reverse("trials:thanks") + "?ref=" + token
 
 
 @never_cache

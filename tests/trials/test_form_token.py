@@ -48,6 +48,18 @@ def test_a_used_token_sent_again_files_nothing_and_the_form_comes_back_kept(clie
     assert again.status_code == 302 and TrialApplication.objects.count() == 2
 
 
+def test_a_second_click_on_submit_shows_the_same_thank_you_page(client):
+    data = form_data()
+    first = client.post(APPLY, data)
+    second = client.post(APPLY, data)  # the same form sent again before the page changed
+
+    assert first.status_code == second.status_code == 302
+    assert second["Location"] == first["Location"]
+    assert TrialApplication.objects.count() == 1
+    thanks = client.get(second["Location"]).content.decode()
+    assert TrialApplication.objects.get().reference in thanks and EXPIRED not in thanks
+
+
 def test_an_expired_form_is_shown_again_with_the_answers_kept(client, settings):
     settings.TRIALS_FORM_MAX_AGE_SECONDS = 2 * 3600
     old = started_token(time.time() - 2 * 3600 - 60)
