@@ -4,7 +4,9 @@ from contextlib import contextmanager
 
 from django.contrib import messages
 from django.utils.translation import ngettext
+from filer.fields.image import FilerImageField
 
+from .images import filer_image_validate
 from .redirects import redirects_create_for_moved, urls_by_language
 
 
@@ -24,6 +26,17 @@ class KeepOldAddressesAdmin:
     def save_model(self, request, obj, form, change):
         with old_addresses_redirected(obj, moved=change and "slug" in form.changed_data):
             super().save_model(request, obj, form, change)
+
+
+class CheckedImagesAdmin:
+    """Mixin for the admin of a model we do not own (so its fields cannot carry our
+    validators): each of its filer image fields refuses a file Pillow cannot show."""
+
+    def formfield_for_dbfield(self, db_field, request, **kwargs):
+        field = super().formfield_for_dbfield(db_field, request, **kwargs)
+        if isinstance(db_field, FilerImageField) and field is not None:
+            field.validators.append(filer_image_validate)
+        return field
 
 
 def run_transition(modeladmin, request, queryset, *, service, refused: type[Exception],

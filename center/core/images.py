@@ -5,16 +5,67 @@ A rendition set is a JSON-friendly dict: {"webp": [{"url", "width"}...], "jpeg":
 reserves the space before the picture arrives (no layout shift)."""
 
 import hashlib
+import logging
 from io import BytesIO
+from typing import BinaryIO
 
+from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
+from django.utils.translation import gettext_lazy as _
 from PIL import Image, ImageOps
+
+logger = logging.getLogger(__name__)
+
+# Raster formats browsers show and Pillow decodes safely. Not SVG (it can carry script and
+# Pillow cannot read it) and never EPS (Pillow runs Ghostscript for it).
+ACCEPTED_FORMATS = ("JPEG", "PNG", "GIF", "WEBP")
+UNREADABLE_MESSAGE = _("This file is not an image we can show: upload a JPEG, PNG, GIF or "
+                       "WebP picture.")
+# What Pillow raises on a file it cannot identify, a damaged or truncated one, or a bomb.
+UNREADABLE_ERRORS = (OSError, SyntaxError, ValueError, EOFError, Image.DecompressionBombError)
 
 RENDITION_FORMATS = {
     "webp": ("WEBP", {"quality": 80, "method": 6}),
     "jpeg": ("JPEG", {"quality": 82, "optimize": True, "progressive": True}),
 }
+
+
+def image_check(stream: BinaryIO) -> None:
+    """Raises ValidationError unless `stream` is a JPEG, PNG, GIF or WebP that Pillow decodes
+    whole: judged by its content, not its name. A truncated file passes Image.open (and, for
+    JPEG, verify), so the pixels are decoded too. Past MAX_IMAGE_PIXELS Pillow only warns;
+    here that is a refusal, as for a decompression bomb."""
+    try:
+        stream.seek(0)
+        with Image.open(stream, formats=ACCEPTED_FORMATS) as picture:
+            width, height = picture.size
+            if Image.MAX_IMAGE_PIXELS and width * height > Image.MAX_IMAGE_PIXELS:
+                raise ValueError("too many pixels")
+            picture.verify()  # checksums (PNG chunks); the picture is unusable after it
+        stream.seek(0)
+        with Image.open(stream, formats=ACCEPTED_FORMATS) as picture:
+            picture.load()
+    except UNREADABLE_ERRORS:
+        raise ValidationError(UNREADABLE_MESSAGE, code="image_unreadable") from None
+    finally:
+        stream.seek(0)
+
+
+def filer_image_validate(value) -> None:
+    """Model-field validator for a FilerImageField: every form that sets the field (admin,
+    wizard, plugin, the filer picker) refuses a file Pillow cannot show. filer itself files an
+    SVG, or any upload named .png, as an Image whatever its bytes."""
+    from filer.models import File  # filer's models need the app registry
+
+    file = value if isinstance(value, File) else File.objects.filter(pk=value).first()
+    if file is None:
+        return  # the foreign key's own check reports a missing row
+    try:
+        with file.file.open("rb") as stream:
+            image_check(stream)
+    except (FileNotFoundError, ValueError):  # ValueError: the row names no file at all
+        raise ValidationError(UNREADABLE_MESSAGE, code="image_unreadable") from None
 
 
 def _flatten_to_rgb(image: Image.Image) -> Image.Image:
@@ -52,9 +103,11 @@ def delete_stale_files(folder: str, keep: set[str]) -> None:
 def write_renditions(*, data: bytes, folder: str, widths: tuple[int, ...], aspect: tuple[int, int],
                      display_width: int, subject_location: str | None = None) -> dict:
     """Crops the picture to `aspect` (w, h) and saves WebP and JPEG copies at each width
-    under `folder`, removing older copies there. Returns the rendition set."""
+    under `folder`, removing older copies there. Returns the rendition set. Raises
+    ValidationError if the data is not a picture image_check accepts."""
     digest = hashlib.sha256(data).hexdigest()[:12]  # a new picture gets new URLs
-    with Image.open(BytesIO(data)) as source:
+    image_check(BytesIO(data))
+    with Image.open(BytesIO(data), formats=ACCEPTED_FORMATS) as source:
         source.load()
         image = _flatten_to_rgb(source)
     ratio_w, ratio_h = aspect
@@ -78,3 +131,14 @@ def write_renditions(*, data: bytes, folder: str, widths: tuple[int, ...], aspec
     renditions["height"] = round(display_width * ratio_h / ratio_w)
     renditions["digest"] = digest
     return renditions
+
+
+def write_renditions_or_none(*, data: bytes, folder: str, what: str, **options) -> dict:
+    """write_renditions for a picture stored before it was checked (or changed behind the
+    field's back): an unreadable one gets no renditions ({}, and nothing is written), so
+    pages show their fallback instead of failing, and the problem is logged for editors."""
+    try:
+        return write_renditions(data=data, folder=folder, **options)
+    except ValidationError:
+        logger.warning("%s is not an image we can show; shown without a picture", what)
+        return {}

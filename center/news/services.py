@@ -2,7 +2,7 @@ import hashlib
 
 from djangocms_stories.models import Post
 
-from center.core.images import delete_stale_files, write_renditions
+from center.core.images import delete_stale_files, write_renditions_or_none
 from center.core.queue import enqueue_on_commit
 
 from .models import StoryHero
@@ -27,15 +27,21 @@ def story_hero_refresh(*, post: Post) -> StoryHero:
         hero.source_image_id, hero.renditions = None, {}
         hero.save()
         return hero
-    with image.file.open("rb") as source:
-        data = source.read()
+    try:
+        with image.file.open("rb") as source:
+            data = source.read()
+    except (FileNotFoundError, ValueError):
+        data = b""  # lost from storage: the story is shown without its picture
     digest = hashlib.sha256(data).hexdigest()[:12]
     if hero.source_image_id == image.pk and hero.renditions.get("digest") == digest:
         return hero
-    hero.renditions = write_renditions(
-        data=data, folder=_hero_folder(post), widths=HERO_WIDTHS, aspect=HERO_ASPECT,
-        display_width=HERO_DISPLAY_WIDTH, subject_location=image.subject_location,
+    hero.renditions = write_renditions_or_none(
+        data=data, folder=_hero_folder(post), what=f"The main image of story {post.pk}",
+        widths=HERO_WIDTHS, aspect=HERO_ASPECT, display_width=HERO_DISPLAY_WIDTH,
+        subject_location=image.subject_location,
     )
+    if not hero.renditions:
+        delete_stale_files(_hero_folder(post), keep=set())
     hero.source_image_id = image.pk
     hero.save()
     return hero

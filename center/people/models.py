@@ -7,6 +7,8 @@ from filer.fields.image import FilerImageField
 from parler.managers import TranslatableManager, TranslatableQuerySet
 from parler.models import TranslatableModel, TranslatedFields
 
+from center.core.images import filer_image_validate
+
 
 class Organisation(TranslatableModel):
     """A university, institute or company people are affiliated with."""
@@ -41,7 +43,7 @@ class Person(TranslatableModel):
     )
     portrait = FilerImageField(
         verbose_name=_("portrait"), null=True, blank=True, on_delete=models.SET_NULL,
-        related_name="+",
+        related_name="+", validators=[filer_image_validate],
     )
     # Resized copies made when the portrait changes (never per request): {"webp": [...], ...}
     portrait_renditions = models.JSONField(_("portrait renditions"), default=dict, blank=True,

@@ -3,7 +3,7 @@ from django.contrib.auth.base_user import AbstractBaseUser
 from django.db import transaction
 
 from center.core.audit import audit_log
-from center.core.images import delete_stale_files, write_renditions
+from center.core.images import delete_stale_files, write_renditions_or_none
 from center.core.slugs import unique_slug
 
 from .models import Person
@@ -32,17 +32,22 @@ def _portrait_folder(person: Person) -> str:
 
 def person_portrait_renditions_refresh(*, person: Person) -> dict:
     """Writes square WebP and JPEG copies of the portrait at each width and records their
-    URLs on the person. Run when the portrait changes, never while serving a page."""
+    URLs on the person. Run when the portrait changes, never while serving a page. A portrait
+    that is missing or cannot be read gets none: pages then show the person's initials."""
     folder = _portrait_folder(person)
     renditions: dict = {}
     if person.portrait_id:
-        with person.portrait.file.open("rb") as source:
-            data = source.read()
-        renditions = write_renditions(
-            data=data, folder=folder, widths=PORTRAIT_WIDTHS, aspect=(1, 1),
-            display_width=PORTRAIT_DISPLAY_WIDTH, subject_location=person.portrait.subject_location,
+        try:
+            with person.portrait.file.open("rb") as source:
+                data = source.read()
+        except (FileNotFoundError, ValueError):
+            data = b""
+        renditions = write_renditions_or_none(
+            data=data, folder=folder, what=f"The portrait of person {person.pk}",
+            widths=PORTRAIT_WIDTHS, aspect=(1, 1), display_width=PORTRAIT_DISPLAY_WIDTH,
+            subject_location=person.portrait.subject_location,
         )
-    else:
+    if not renditions:
         delete_stale_files(folder, keep=set())
     person.portrait_renditions = renditions
     person.save(update_fields=["portrait_renditions", "updated_at"])

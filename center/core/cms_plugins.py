@@ -1,0 +1,48 @@
+"""djangocms-frontend's "Picture / Image" plugin, with the portal's rule for pictures: its
+media-library image must be one Pillow can show (filer files an SVG, or anything named
+.png, as an image), and one stored before that rule renders as no picture, not a 500."""
+
+import logging
+
+from cms.plugin_pool import plugin_pool
+from djangocms_frontend.contrib.image import cms_plugins as frontend
+from djangocms_frontend.contrib.image.forms import ImageForm
+from easy_thumbnails.exceptions import InvalidImageFormatError
+
+from .images import filer_image_validate
+
+logger = logging.getLogger(__name__)
+
+
+class CheckedImageForm(ImageForm):
+    class Meta(ImageForm.Meta):
+        pass
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["picture"].validators.append(filer_image_validate)
+
+
+class ImagePlugin(frontend.ImagePlugin):
+    # The same class name: plugins already on pages are stored as "ImagePlugin".
+    form = CheckedImageForm
+
+    def render(self, context, instance, placeholder):
+        try:
+            instance.img_src  # noqa: B018  (thumbnails are made here, on first use)
+            instance.img_srcset_data  # noqa: B018
+        except (InvalidImageFormatError, OSError):
+            logger.warning("Image plugin %s: its picture is not an image we can show; "
+                           "rendered without it", instance.pk)
+            instance.__dict__.update(img_src="", img_srcset_data=None)
+            instance.picture_unavailable = True
+        return super().render(context, instance, placeholder)
+
+    def get_render_template(self, context, instance, placeholder):
+        if getattr(instance, "picture_unavailable", False):
+            return "core/plugins/picture_unavailable.html"
+        return super().get_render_template(context, instance, placeholder)
+
+
+plugin_pool.unregister_plugin(frontend.ImagePlugin)
+plugin_pool.register_plugin(ImagePlugin)

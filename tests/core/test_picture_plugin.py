@@ -1,0 +1,69 @@
+"""The "Picture / Image" plugin editors put on pages (djangocms-frontend) refuses a
+media-library image Pillow cannot show, and a page holding one chosen earlier still loads."""
+
+from io import BytesIO
+
+import pytest
+from cms.models import CMSPlugin
+from django.core.files import File as DjangoFile
+from filer.models import Image as FilerImage
+from PIL import Image
+
+from tests.support.cms import add_plugin_url, page_draft
+from tests.support.forms import form_values
+
+pytestmark = pytest.mark.usefixtures("demo_pages")
+
+SVG = b'<svg xmlns="http://www.w3.org/2000/svg" width="90" height="60"/>'
+
+
+def _png() -> bytes:
+    buffer = BytesIO()
+    Image.new("RGB", (600, 400), "#369").save(buffer, "PNG")
+    return buffer.getvalue()
+
+
+def _image(name: str, data: bytes) -> FilerImage:
+    return FilerImage.objects.create(original_filename=name,
+                                     file=DjangoFile(BytesIO(data), name=name))
+
+
+def _add_picture(client, placeholder, picture: FilerImage):
+    url = add_plugin_url(placeholder, "ImagePlugin")
+    values = form_values(client.get(url).content.decode())
+    return client.post(url, values | {"picture": str(picture.pk), "width": "300"})
+
+
+def _pictures(placeholder):
+    return CMSPlugin.objects.filter(placeholder=placeholder, plugin_type="ImagePlugin")
+
+
+def test_the_picture_plugin_refuses_an_svg_and_takes_a_png(client, staff_user):
+    _draft, placeholder = page_draft(reverse_id="about", language="en", user=staff_user)
+    client.force_login(staff_user)
+
+    refused = _add_picture(client, placeholder, _image("logo.svg", SVG))
+
+    assert refused.status_code == 200
+    assert "This file is not an image we can show" in refused.content.decode()
+    assert not _pictures(placeholder).exists()
+    _add_picture(client, placeholder, _image("photo.png", _png()))
+    assert _pictures(placeholder).count() == 1
+
+
+@pytest.mark.parametrize("data", [b"not a picture at all", _png()[:700]],
+                         ids=["text renamed .png", "truncated png"])
+def test_a_page_with_a_picture_chosen_before_the_rule_still_loads(client, staff_user, data):
+    draft, placeholder = page_draft(reverse_id="about", language="en", user=staff_user)
+    client.force_login(staff_user)
+    _add_picture(client, placeholder, _image("photo.png", _png()))
+    plugin = _pictures(placeholder).get().get_bound_plugin()
+    plugin.config["picture"]["pk"] = _image("photo.png", data).pk  # stored before the rule
+    plugin.save()
+    draft.publish(staff_user)
+    client.logout()
+
+    response = client.get("/en/about-us/")
+
+    assert response.status_code == 200
+    assert '<img src=""' not in response.content.decode()  # no picture rather than a broken one
