@@ -1,7 +1,10 @@
 from django.contrib import admin
+from django.core.exceptions import ValidationError
 from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
+from filer.admin.fileadmin import FileAdmin, FileAdminChangeFrom
+from filer.models import File
 from parler.admin import TranslatableAdmin
 
 from center.core.admin import KeepOldAddressesAdmin, run_transition
@@ -11,6 +14,7 @@ from .models import Topic, Whitepaper, WhitepaperAuthor, WhitepaperStatusError
 from .services import (
     whitepaper_cover_refresh,
     whitepaper_pdf_refresh,
+    whitepaper_pdf_replacement_check,
     whitepaper_publish,
     whitepaper_unpublish,
 )
@@ -42,15 +46,16 @@ class WhitepaperAdmin(KeepOldAddressesAdmin, TranslatableAdmin):
     search_fields = ["slug", "translations__title", "translations__subtitle"]
     date_hierarchy = "publication_date"
     autocomplete_fields = ["topics"]
-    readonly_fields = ["status", "pdf_pages", "pdf_file_size", "pdf_sha256", "download_count"]
+    readonly_fields = ["status", "pdf_problem", "pdf_pages", "pdf_file_size", "pdf_sha256",
+                       "download_count"]
     inlines = [WhitepaperAuthorInline]
     actions = ["publish", "unpublish"]
     fieldsets = [
         (None, {"fields": ["title", "subtitle", "slug", "abstract"]}),
         (_("Issue"), {"fields": ["issuing_body", "publication_date", "version", "doi", "isbn",
                                  "topics"]}),
-        (_("Files"), {"fields": ["pdf", "pdf_language", "pdf_pages", "pdf_file_size",
-                                 "pdf_sha256", "cover"]}),
+        (_("Files"), {"fields": ["pdf", "pdf_problem", "pdf_language", "pdf_pages",
+                                 "pdf_file_size", "pdf_sha256", "cover"]}),
         (_("Publication"), {"fields": ["status", "published_at", "download_count"]}),
     ]
 
@@ -67,8 +72,10 @@ class WhitepaperAdmin(KeepOldAddressesAdmin, TranslatableAdmin):
     def save_model(self, request, obj, form, change):
         super().save_model(request, obj, form, change)
         # The PDF's facts and the cover's renditions are made here, once, never per request.
-        if not change or "pdf" in form.changed_data:
-            whitepaper_pdf_refresh(whitepaper=obj)
+        # Saving a withheld paper checks its file again: that is how an editor who has
+        # looked at a changed file serves it again (only if it is a sound PDF).
+        if not change or "pdf" in form.changed_data or obj.pdf_problem:
+            whitepaper_pdf_refresh(whitepaper=obj, user=request.user)
         whitepaper_cover_refresh(whitepaper=obj)
 
     @admin.action(description=_("Publish the selected whitepapers"), permissions=["change"])
@@ -87,3 +94,27 @@ class WhitepaperAdmin(KeepOldAddressesAdmin, TranslatableAdmin):
                        done_message=lambda n: ngettext(
                            "%(count)d whitepaper returned to draft.",
                            "%(count)d whitepapers returned to draft.", n) % {"count": n})
+
+
+class MediaFileForm(FileAdminChangeFrom):
+    """filer's form for a file in the media library, which also refuses new content for a
+    whitepaper's PDF unless it is a PDF within the size cap (the field keeps its old file)."""
+
+    def clean(self):
+        cleaned_data = super().clean()
+        upload = cleaned_data.get("file")
+        if "file" in self.changed_data and upload and self.instance.pk:
+            try:
+                whitepaper_pdf_replacement_check(file=self.instance, upload=upload)
+            except ValidationError as error:
+                self.add_error("file", error)
+        return cleaned_data
+
+
+class MediaFileAdmin(FileAdmin):
+    # Any other route that changes the file is caught by signals.py after the save.
+    form = MediaFileForm
+
+
+admin.site.unregister(File)
+admin.site.register(File, MediaFileAdmin)

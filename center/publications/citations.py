@@ -88,7 +88,7 @@ def citation_for(whitepaper: Whitepaper, *, url: str = "", pdf_url: str = "") ->
         keywords=[_one_line(_text(topic, "name", language) or topic.slug)
                   for topic in whitepaper.topics.all()],
         url=url,
-        pdf_url=pdf_url if whitepaper.pdf_id else "",
+        pdf_url=pdf_url if whitepaper.pdf_available else "",
     )
 
 

@@ -4,7 +4,7 @@ from parler.forms import TranslatableModelForm
 
 from .identifiers import doi_normalise, doi_validate, isbn_normalise, isbn_validate
 from .models import Whitepaper
-from .services import cover_file_check, pdf_file_check
+from .services import pdf_file_check
 
 
 class WhitepaperAdminForm(TranslatableModelForm):
@@ -38,9 +38,3 @@ class WhitepaperAdminForm(TranslatableModelForm):
         if pdf is not None and "pdf" in self.changed_data:
             pdf_file_check(file=pdf)
         return pdf
-
-    def clean_cover(self):
-        cover = self.cleaned_data.get("cover")
-        if cover is not None and "cover" in self.changed_data:
-            cover_file_check(image=cover)
-        return cover

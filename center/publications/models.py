@@ -9,6 +9,8 @@ from filer.fields.image import FilerImageField
 from parler.managers import TranslatableManager, TranslatableQuerySet
 from parler.models import TranslatableModel, TranslatedFields
 
+from center.core.images import filer_image_validate
+
 from .identifiers import doi_validate, isbn_validate
 
 
@@ -48,6 +50,12 @@ class Whitepaper(TranslatableModel):
         ENGLISH = "en", _("English")
         CHINESE = "zh-hans", _("Simplified Chinese")
 
+    class PdfProblem(models.TextChoices):
+        NOT_PDF = "not_pdf", _("the file is not a PDF")
+        TOO_BIG = "too_big", _("the file is larger than whitepaper PDFs may be")
+        MISSING = "missing", _("the file is missing from storage")
+        CHANGED = "changed", _("the file's bytes no longer match the SHA-256 recorded for it")
+
     slug = models.SlugField(_("slug"), max_length=120, unique=True)
     translations = TranslatedFields(
         # Context: the speakers app already uses plain "title" for a job title (职务).
@@ -86,9 +94,14 @@ class Whitepaper(TranslatableModel):
     pdf_size = models.PositiveBigIntegerField(_("PDF size (bytes)"), null=True, blank=True,
                                               editable=False)
     pdf_pages = models.PositiveIntegerField(_("pages"), null=True, blank=True, editable=False)
+    # Set when the file behind the paper stops matching what was checked (replaced in the
+    # media library, changed in storage): visitors get no download until a sound PDF is
+    # attached. The facts above stay those of the last sound file.
+    pdf_problem = models.CharField(_("PDF withheld because"), max_length=20, blank=True,
+                                   choices=PdfProblem.choices, editable=False)
     cover = FilerImageField(
         verbose_name=_("cover image"), null=True, blank=True, on_delete=models.SET_NULL,
-        related_name="+",
+        related_name="+", validators=[filer_image_validate],
         help_text=_("Portrait, 3:4. Leave empty for a cover made from the title."),
     )
     # Resized copies of the cover (uploaded or generated) made when it changes: {"webp": [...]}
@@ -130,6 +143,11 @@ class Whitepaper(TranslatableModel):
     def is_visible(self) -> bool:
         return self.is_published and (self.published_at is None
                                       or self.published_at <= timezone.now())
+
+    @property
+    def pdf_available(self) -> bool:
+        """A PDF is attached and its last check found it sound."""
+        return bool(self.pdf_id) and not self.pdf_problem
 
     def fallback_language(self, language: str) -> str:
         """The language the paper is shown in when it is not written in `language`, else ""

@@ -40,7 +40,7 @@ def pdf_check(stream: BinaryIO, *, size: int, max_bytes: int) -> None:
         )
 
 
-def _page_count(stream: BinaryIO) -> int | None:
+def pdf_page_count(stream: BinaryIO) -> int | None:
     try:
         reader = PdfReader(stream)
         if reader.is_encrypted:
@@ -51,11 +51,18 @@ def _page_count(stream: BinaryIO) -> int | None:
         return None
 
 
-def pdf_facts(stream: BinaryIO) -> PdfFacts:
+def pdf_digest(stream: BinaryIO) -> tuple[str, int]:
+    """The SHA-256 (hex) and size of the whole stream, read in chunks: a 50 MB file is never
+    held in memory."""
     stream.seek(0)
     digest, size = hashlib.sha256(), 0
-    while chunk := stream.read(CHUNK):  # streamed: a 50 MB file is never held in memory
+    while chunk := stream.read(CHUNK):
         digest.update(chunk)
         size += len(chunk)
     stream.seek(0)
-    return PdfFacts(sha256=digest.hexdigest(), size=size, pages=_page_count(stream))
+    return digest.hexdigest(), size
+
+
+def pdf_facts(stream: BinaryIO) -> PdfFacts:
+    sha256, size = pdf_digest(stream)
+    return PdfFacts(sha256=sha256, size=size, pages=pdf_page_count(stream))

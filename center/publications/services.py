@@ -1,27 +1,42 @@
 import hashlib
+import logging
+import os
 from datetime import date
 
 from django.conf import settings
 from django.contrib.admin.models import ADDITION
 from django.contrib.auth.base_user import AbstractBaseUser
+from django.core.cache import cache
 from django.core.exceptions import ValidationError
+from django.core.files.base import File as StoredFile
 from django.db import transaction
 from django.db.models import F
 from django.utils.translation import gettext as _
 from filer.models import File
-from PIL import Image as PILImage
 
 from center.core.audit import audit_log
-from center.core.images import write_renditions
+from center.core.images import write_renditions_or_none
 from center.core.slugs import unique_slug
 
 from .covers import cover_png
 from .models import Whitepaper
-from .pdfs import pdf_check, pdf_facts
+from .pdfs import pdf_check, pdf_digest, pdf_page_count
 
 COVER_WIDTHS = (160, 320, 640)
 COVER_ASPECT = (3, 4)
 COVER_DISPLAY_WIDTH = 320  # the img element's width/height attributes
+# The SHA-256 of a stored PDF, by what identifies its bytes on disk; a download reads it
+# from here instead of hashing 50 MB again (a changed file gets a new key).
+DIGEST_CACHE_SECONDS = 7 * 24 * 3600
+PROBLEM_BY_CODE = {"not_pdf": Whitepaper.PdfProblem.NOT_PDF,
+                   "pdf_too_big": Whitepaper.PdfProblem.TOO_BIG,
+                   "pdf_missing": Whitepaper.PdfProblem.MISSING}
+
+logger = logging.getLogger(__name__)
+
+
+class PdfWithheld(Exception):
+    """The paper's PDF may not be served: its last check failed, or its bytes changed."""
 
 
 def pdf_file_check(*, file: File) -> None:
@@ -74,17 +89,112 @@ def whitepaper_unpublish(*, whitepaper: Whitepaper,
     return whitepaper
 
 
-def whitepaper_pdf_refresh(*, whitepaper: Whitepaper) -> Whitepaper:
-    """Records the PDF's SHA-256, size and page count, read once when it is attached."""
-    if whitepaper.pdf_id:
-        with whitepaper.pdf.file.open("rb") as stream:
-            facts = pdf_facts(stream)
-        whitepaper.pdf_sha256, whitepaper.pdf_size = facts.sha256, facts.size
-        whitepaper.pdf_pages = facts.pages
-    else:
+def whitepaper_pdf_replacement_check(*, file: File, upload) -> None:
+    """Raises ValidationError when `upload` would replace the content of `file` while a
+    whitepaper's PDF is `file`, and is not a PDF within the size cap: the paper's page
+    describes the bytes it serves."""
+    paper = Whitepaper.objects.filter(pdf_id=file.pk).first()
+    if paper is None:
+        return
+    try:
+        pdf_check(upload, size=upload.size, max_bytes=settings.PUBLICATIONS_MAX_PDF_BYTES)
+    except ValidationError as error:
+        raise ValidationError(
+            _("This file is the PDF of the whitepaper “%(title)s”: %(reason)s Nothing was "
+              "changed.") % {"title": paper, "reason": " ".join(error.messages)},
+            code=error.code,
+        ) from None
+    finally:
+        upload.seek(0)
+
+
+def whitepaper_pdf_refresh(*, whitepaper: Whitepaper,
+                           user: AbstractBaseUser | None = None) -> Whitepaper:
+    """Checks the attached PDF again (first bytes, size cap) and records its SHA-256, size
+    and page count. A file that fails is withheld from visitors (pdf_problem); the facts of
+    the last sound file are kept, and the page stops showing them. Run whenever the file
+    behind the paper may have changed, never per request."""
+    problem = ""
+    if not whitepaper.pdf_id:
         whitepaper.pdf_sha256, whitepaper.pdf_size, whitepaper.pdf_pages = "", None, None
-    whitepaper.save(update_fields=["pdf_sha256", "pdf_size", "pdf_pages", "updated_at"])
+    else:
+        try:
+            pdf_file_check(file=whitepaper.pdf)
+            with whitepaper.pdf.file.open("rb") as stream:
+                sha256, size = pdf_digest(stream)
+                if sha256 != whitepaper.pdf_sha256 or whitepaper.pdf_pages is None:
+                    whitepaper.pdf_pages = pdf_page_count(stream)
+            whitepaper.pdf_sha256, whitepaper.pdf_size = sha256, size
+        except ValidationError as error:
+            problem = PROBLEM_BY_CODE.get(error.code, Whitepaper.PdfProblem.NOT_PDF)
+        except FileNotFoundError:
+            problem = Whitepaper.PdfProblem.MISSING
+    if problem and problem != whitepaper.pdf_problem:
+        _withheld(whitepaper, problem, user=user)
+    elif whitepaper.pdf_problem and not problem:
+        audit_log(obj=whitepaper, user=user, message="PDF checked again and served again.")
+    whitepaper.pdf_problem = problem
+    whitepaper.save(update_fields=["pdf_sha256", "pdf_size", "pdf_pages", "pdf_problem",
+                                   "updated_at"])
     return whitepaper
+
+
+def _withheld(whitepaper: Whitepaper, problem: str, *, user=None) -> None:
+    reason = Whitepaper.PdfProblem(problem).label
+    logger.error("Whitepaper %s (%s): PDF withheld from visitors, %s", whitepaper.pk,
+                 whitepaper.slug, reason)
+    audit_log(obj=whitepaper, user=user, message=f"PDF withheld from visitors: {reason}.")
+
+
+def whitepapers_pdf_recheck(*, file: File, user: AbstractBaseUser | None = None) -> list:
+    """Checks again every whitepaper whose PDF is `file`, after the media library saved it
+    (its content may have been replaced while its id stayed)."""
+    papers = list(Whitepaper.objects.filter(pdf_id=file.pk))
+    for paper in papers:
+        paper.pdf = file
+        whitepaper_pdf_refresh(whitepaper=paper, user=user)
+    return papers
+
+
+def _stored_digest(stream: StoredFile, name: str) -> tuple[str, int]:
+    """The SHA-256 and size of the open file. The hash is cached under what changes whenever
+    the stored bytes do (inode, size, modification time), read from the open file itself so
+    it describes the very bytes about to be served; a storage without file descriptors is
+    hashed every time."""
+    try:
+        st = os.fstat(stream.fileno())
+    except (AttributeError, OSError, ValueError):
+        return pdf_digest(stream)
+    signature = f"{name}|{st.st_dev}:{st.st_ino}:{st.st_size}:{st.st_mtime_ns}"
+    key = "publications.pdf-sha256." + hashlib.sha256(signature.encode()).hexdigest()
+    digest = cache.get(key)
+    if digest is None:
+        digest, _size = pdf_digest(stream)
+        cache.set(key, digest, DIGEST_CACHE_SECONDS)
+    return digest, st.st_size
+
+
+def whitepaper_pdf_open(*, whitepaper: Whitepaper) -> StoredFile:
+    """The PDF opened for a download, only if its bytes are those whose SHA-256 the page
+    shows. Raises PdfWithheld otherwise (and withholds it from then on), FileNotFoundError
+    if storage lost it. The hash is cached per stored file, so only the first download
+    after a change reads the file twice."""
+    if not whitepaper.pdf_available:
+        raise PdfWithheld(whitepaper.pdf_problem)
+    stream = whitepaper.pdf.file.open("rb")
+    try:
+        stored = _stored_digest(stream, whitepaper.pdf.file.name)
+    except Exception:
+        stream.close()
+        raise
+    if stored != (whitepaper.pdf_sha256, whitepaper.pdf_size):
+        stream.close()
+        Whitepaper.objects.filter(pk=whitepaper.pk).update(
+            pdf_problem=Whitepaper.PdfProblem.CHANGED)
+        _withheld(whitepaper, Whitepaper.PdfProblem.CHANGED)
+        raise PdfWithheld(Whitepaper.PdfProblem.CHANGED)
+    stream.seek(0)
+    return stream
 
 
 def _cover_folder(whitepaper: Whitepaper) -> str:
@@ -105,21 +215,34 @@ def _generated_cover(whitepaper: Whitepaper) -> bytes:
 
 def whitepaper_cover_refresh(*, whitepaper: Whitepaper) -> dict:
     """Writes 3:4 WebP and JPEG renditions of the uploaded cover, or of one drawn from the
-    title when there is none. Skips the work when the picture is unchanged, so saving a
-    paper's other fields costs nothing. Run when the paper is saved, never per request."""
+    title when there is none (or it cannot be read). Skips the work when the picture is
+    unchanged, so saving a paper's other fields costs nothing. Run when the paper is saved,
+    never per request."""
+    data, subject_location = b"", None
     if whitepaper.cover_id:
-        with whitepaper.cover.file.open("rb") as source:
-            data = source.read()
-        subject_location = whitepaper.cover.subject_location
-    else:
-        data, subject_location = _generated_cover(whitepaper), None
+        try:
+            with whitepaper.cover.file.open("rb") as source:
+                data = source.read()
+            subject_location = whitepaper.cover.subject_location
+        except (FileNotFoundError, ValueError):
+            logger.warning("The cover of whitepaper %s is missing from storage", whitepaper.pk)
     digest = hashlib.sha256(data).hexdigest()[:12]
-    if whitepaper.cover_renditions.get("digest") == digest:
+    if data and whitepaper.cover_renditions.get("digest") == digest:
         return whitepaper.cover_renditions
-    whitepaper.cover_renditions = write_renditions(
-        data=data, folder=_cover_folder(whitepaper), widths=COVER_WIDTHS, aspect=COVER_ASPECT,
-        display_width=COVER_DISPLAY_WIDTH, subject_location=subject_location,
-    )
+    options = {"folder": _cover_folder(whitepaper), "widths": COVER_WIDTHS,
+               "aspect": COVER_ASPECT, "display_width": COVER_DISPLAY_WIDTH}
+    renditions = {}
+    if data:
+        renditions = write_renditions_or_none(
+            data=data, what=f"The cover of whitepaper {whitepaper.pk}",
+            subject_location=subject_location, **options)
+    if not renditions:
+        data = _generated_cover(whitepaper)
+        digest = hashlib.sha256(data).hexdigest()[:12]
+        if whitepaper.cover_renditions.get("digest") == digest:
+            return whitepaper.cover_renditions
+        renditions = write_renditions_or_none(data=data, what="A drawn cover", **options)
+    whitepaper.cover_renditions = renditions
     whitepaper.save(update_fields=["cover_renditions", "updated_at"])
     return whitepaper.cover_renditions
 
@@ -127,14 +250,3 @@ def whitepaper_cover_refresh(*, whitepaper: Whitepaper) -> dict:
 def whitepaper_download_record(*, whitepaper: Whitepaper) -> None:
     # One UPDATE in the database: simultaneous downloads never overwrite each other's count.
     Whitepaper.objects.filter(pk=whitepaper.pk).update(download_count=F("download_count") + 1)
-
-
-def cover_file_check(*, image) -> None:
-    """Raises ValidationError unless the chosen cover opens as a picture (renditions are
-    made from it on save, and a broken file must be refused here, not fail there)."""
-    try:
-        with image.file.open("rb") as stream, PILImage.open(stream) as picture:
-            picture.verify()
-    except (OSError, SyntaxError, ValueError):
-        raise ValidationError(_("This cover image cannot be read. Please choose a JPEG, PNG "
-                                "or WebP picture."), code="cover_unreadable") from None

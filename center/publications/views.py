@@ -113,9 +113,15 @@ def whitepaper_download(request, slug):
     if not paper.pdf_id:
         raise Http404("This whitepaper has no PDF yet")
     try:
-        stream = paper.pdf.file.open("rb")
+        stream = services.whitepaper_pdf_open(whitepaper=paper)
     except FileNotFoundError:
         raise Http404("The PDF is missing from storage") from None
+    except services.PdfWithheld:
+        # Never the changed bytes: the page promised a SHA-256 they no longer have.
+        response = render(request, "publications/pdf_withheld.html", {"whitepaper": paper},
+                          status=503)
+        response["Retry-After"] = "3600"
+        return no_store(response)
     # Streamed from storage in chunks; the file is never read into memory whole.
     response = FileResponse(stream, as_attachment=True, filename=_file_name(paper, "pdf"),
                             content_type="application/pdf")

@@ -107,7 +107,7 @@ def test_an_unreadable_cover_is_refused(admin_client):
 
     response = admin_client.post(ADD_URL, _form(cover=str(broken.pk)))
 
-    assert "This cover image cannot be read." in response.content.decode()
+    assert "This file is not an image we can show" in response.content.decode()
     assert not Whitepaper.objects.exists()
 
 
