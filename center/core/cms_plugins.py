@@ -1,13 +1,13 @@
 """djangocms-frontend's "Picture / Image" plugin, with the portal's rule for pictures: its
 media-library image must be one Pillow can show (filer files an SVG, or anything named
-.png, as an image), and one stored before that rule renders as no picture, not a 500."""
+.png, as an image), and one stored before that rule renders as no picture while the rest of
+its placeholder still shows."""
 
 import logging
 
 from cms.plugin_pool import plugin_pool
 from djangocms_frontend.contrib.image import cms_plugins as frontend
 from djangocms_frontend.contrib.image.forms import ImageForm
-from easy_thumbnails.exceptions import InvalidImageFormatError
 
 from .images import filer_image_validate
 
@@ -29,13 +29,18 @@ class ImagePlugin(frontend.ImagePlugin):
 
     def render(self, context, instance, placeholder):
         try:
-            instance.img_src  # noqa: B018  (thumbnails are made here, on first use)
+            # What the plugin's own render and template compute from the picture (its size,
+            # thumbnails): on a file that is no picture they fail in many ways, and django CMS
+            # would then drop the whole placeholder, text and all.
+            instance.get_size()
+            instance.img_src  # noqa: B018
             instance.img_srcset_data  # noqa: B018
-        except (InvalidImageFormatError, OSError):
+        except Exception:
             logger.warning("Image plugin %s: its picture is not an image we can show; "
-                           "rendered without it", instance.pk)
-            instance.__dict__.update(img_src="", img_srcset_data=None)
+                           "rendered without it", instance.pk, exc_info=True)
             instance.picture_unavailable = True
+            context["instance"] = instance
+            return context
         return super().render(context, instance, placeholder)
 
     def get_render_template(self, context, instance, placeholder):
