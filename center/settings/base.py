@@ -59,6 +59,8 @@ INSTALLED_APPS = [
     "taggit",
     "meta",
     "django_celery_beat",
+    # Content-Security-Policy (center/core/csp.py); its checks refuse the old CSP_* settings.
+    "csp",
     # Admin sign-in: locks out a username from an address after repeated failures.
     "axes",
     "center.core",
@@ -76,6 +78,9 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "center.core.middleware.HealthCheckMiddleware",
     "django.middleware.security.SecurityMiddleware",
+    # Before WhiteNoise, so static files carry the headers too (an SVG is a document).
+    "center.core.middleware.SecurityHeadersMiddleware",
+    "center.core.csp.PortalCSPMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     # Next, so apphook changes reload the URLconf before anything resolves. It reads the
     # database on every request: static files and the headers above come first, and so
@@ -200,6 +205,36 @@ CMS_PLACEHOLDER_CONF = {
 }
 CMS_TOOLBAR_ANONYMOUS_ON = False
 X_FRAME_OPTIONS = "SAMEORIGIN"  # the CMS edits pages inside its own frames
+
+# Security headers, in every environment (README, "Security headers"). Public pages run only
+# script files of our own: no inline code, so no 'unsafe-inline' and no nonces (which the page
+# cache would replay stale). Staff get the editor's looser policy (center/core/csp.py).
+CONTENT_SECURITY_POLICY = {"DIRECTIVES": {
+    "default-src": ["'self'"],
+    "script-src": ["'self'"],
+    "style-src": ["'self'"],
+    "object-src": ["'none'"],
+    "base-uri": ["'self'"],
+    "form-action": ["'self'"],
+    "frame-ancestors": ["'self'"],
+}}
+# The toolbar, the inline and pop-up editors and the admin set inline event handlers and
+# styles; they are trusted code shown only to signed-in staff. No 'unsafe-eval': editing,
+# the structure board and the admin ran without it (tests/browser/test_security_headers.py).
+CONTENT_SECURITY_POLICY_STAFF = {
+    **CONTENT_SECURITY_POLICY["DIRECTIVES"],
+    "script-src": ["'self'", "'unsafe-inline'"],
+    "style-src": ["'self'", "'unsafe-inline'"],
+    "img-src": ["'self'", "data:"],  # the toolbar's logo and icons
+}
+# Powerful features no page uses, off for the page and every frame in it.
+PERMISSIONS_POLICY = ", ".join(f"{feature}=()" for feature in (
+    "accelerometer", "autoplay", "browsing-topics", "camera", "display-capture",
+    "geolocation", "gyroscope", "hid", "magnetometer", "microphone", "midi", "payment",
+    "serial", "usb", "xr-spatial-tracking"))
+SECURE_CONTENT_TYPE_NOSNIFF = True
+SECURE_REFERRER_POLICY = "strict-origin-when-cross-origin"
+SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
 
 TEXT_INLINE_EDITING = True
 DJANGOCMS_VERSIONING_ALLOW_DELETING_VERSIONS = False
