@@ -70,10 +70,10 @@ def main() -> None:
 
     call_command("migrate", verbosity=0)
     from center.celery import app as celery_app
-    from center.site.demo.loader import load_demo_pages
     from center.newsletter.emails import CampaignMail
     from center.newsletter.models import Campaign, Delivery, Subscriber
     from center.newsletter.services import campaign_send_now
+    from center.site.demo.loader import load_demo_pages
 
     celery_app.conf.task_always_eager = False
     celery_app.control.purge()

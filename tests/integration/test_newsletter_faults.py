@@ -130,4 +130,4 @@ def test_killing_workers_mid_campaign_loses_no_reader_and_doubles_none(workers, 
     resent = len(smtp_sink.messages) - SUBSCRIBERS
     sys.stdout.write(f"\n{SUBSCRIBERS} readers, {KILLS} SIGKILLs, {elapsed:.1f} s, "
                      f"{resent} resend(s) with the same Message-ID\n")
-    assert elapsed < 60
+    assert elapsed < 120  # it finishes, without waiting on a stuck claim; speed is in bench/

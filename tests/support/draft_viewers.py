@@ -7,11 +7,10 @@ from django.contrib.contenttypes.models import ContentType
 
 from tests.support.users import UserFactory
 
-# Staff groups hold no permission on events, whitepapers or the Code (core 0001, trials 0002,
-# newsletter 0002): their members see what visitors see.
-REFUSED = ["anonymous", "staff without permissions", "Reviewers", "Newsletter managers",
-           "Editors"]
-ALLOWED = ["view permission", "change permission", "superuser"]
+# Editors manage content (each content app's editors_permissions migration); the other staff
+# groups hold no permission on events, whitepapers or the Code: they see what visitors see.
+REFUSED = ["anonymous", "staff without permissions", "Reviewers", "Newsletter managers"]
+ALLOWED = ["view permission", "change permission", "superuser", "Editors"]
 
 
 def draft_viewer(kind: str, model):
