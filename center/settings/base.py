@@ -324,10 +324,13 @@ LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
     "formatters": {"line": {"()": "center.core.logs.UTCFormatter"}},
+    "filters": {"database_down": {"()": "center.core.logs.DatabaseDownFilter"}},
     "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "line"}},
     "root": {"handlers": ["console"], "level": env("LOG_LEVEL", default="INFO")},
     "loggers": {
         "django.db.backends": {"level": "INFO"},
+        # A database outage: one line per 10 s instead of a traceback per request.
+        "django.request": {"filters": ["database_down"]},
         # runserver's request lines, in the same shape instead of Django's own local-time one.
         "django.server": {"handlers": ["console"], "level": "INFO", "propagate": False},
         # In-process (eager) tasks would log a "succeeded" line for every one of them.

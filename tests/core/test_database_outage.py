@@ -3,6 +3,7 @@ with Retry-After, never a 500 — whether the error comes from a view or from a 
 (django CMS reads the database in several, before any view runs)."""
 
 import json
+import logging
 import os
 import subprocess
 import sys
@@ -58,6 +59,24 @@ def test_any_other_error_is_still_the_plain_500(db):
     assert response.status_code == 500
     assert "Retry-After" not in response
     assert "Something went wrong on our side" in response.content.decode()
+
+
+@pytest.mark.urls(__name__)
+def test_an_outage_logs_one_line_without_a_traceback_not_one_per_request(db, caplog):
+    request_logger = logging.getLogger("django.request")
+    for database_down in request_logger.filters:  # a fresh interval for this test
+        database_down.quiet_until = 0.0
+    client = Client(raise_request_exception=False)
+    with caplog.at_level(logging.ERROR, logger="django.request"):
+        for _ in range(5):
+            assert client.get("/en/database-gone/").status_code == 503
+        assert client.get("/en/bug/").status_code == 500
+
+    outage, bug = ([r for r in caplog.records if r.name == "django.request" and word in
+                    r.getMessage()] for word in ("database unavailable", "/en/bug/"))
+    assert len(outage) == 1 and outage[0].exc_info is None
+    assert "server closed the connection unexpectedly" in outage[0].getMessage()
+    assert len(bug) == 1 and bug[0].exc_info  # any other error keeps its traceback
 
 
 # A process whose database is a dead port: the real error, met first by django CMS's
