@@ -276,6 +276,9 @@ STORAGES = {
 MEDIA_URL = "/media/"
 MEDIA_ROOT = env.path("MEDIA_ROOT", default=BASE_DIR / "media")
 SERVE_MEDIA = env.bool("DJANGO_SERVE_MEDIA", default=DEBUG)
+# Behind nginx (deploy/nginx/): large downloads are handed to it with X-Accel-Redirect under
+# this internal prefix (aliased to MEDIA_ROOT there) instead of streamed by a Python worker.
+X_ACCEL_REDIRECT_PREFIX = env("DJANGO_X_ACCEL_REDIRECT_PREFIX", default="")
 
 # Email: the console by default so a new user sees every message.
 vars().update(env.email_url("EMAIL_URL", default="consolemail://"))

@@ -2,6 +2,8 @@ import hashlib
 import json
 import re
 from datetime import date
+from pathlib import Path
+from urllib.parse import unquote
 
 import pytest
 from django.utils import translation
@@ -299,3 +301,26 @@ def test_detail_query_count_does_not_grow_with_authors(client, django_assert_max
     client.get(DETAIL)
     with django_assert_max_num_queries(DETAIL_QUERIES):
         assert client.get(DETAIL).status_code == 200
+
+
+def test_behind_nginx_the_download_is_handed_over_with_x_accel_redirect(client, whitepaper,
+                                                                         settings):
+    settings.X_ACCEL_REDIRECT_PREFIX = "/internal-media/"
+    response = client.get("/en/whitepapers/ai-and-law/download/")
+
+    assert response.status_code == 200 and response.content == b""
+    target = response["X-Accel-Redirect"]
+    assert target.startswith("/internal-media/filer_public/")
+    stored = Path(settings.MEDIA_ROOT) / unquote(target.removeprefix("/internal-media/"))
+    assert hashlib.sha256(stored.read_bytes()).hexdigest() == whitepaper.pdf_sha256
+    assert response["Content-Type"] == "application/pdf"
+    assert response["Content-Disposition"] == 'attachment; filename="ai-and-law.pdf"'
+    whitepaper.refresh_from_db()
+    assert whitepaper.download_count == 1
+
+
+def test_behind_nginx_a_changed_pdf_is_still_withheld(client, whitepaper, settings):
+    settings.X_ACCEL_REDIRECT_PREFIX = "/internal-media/"
+    Path(whitepaper.pdf.file.path).write_bytes(b"%PDF-1.4 other bytes")
+    response = client.get("/en/whitepapers/ai-and-law/download/")
+    assert response.status_code == 503 and "X-Accel-Redirect" not in response
