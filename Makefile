@@ -18,7 +18,7 @@ export SITE_DOMAIN
 STACK_PATH := $(abspath $(BIN)):$(PATH)
 
 .PHONY: run test install install-dev axe serve worker beat stack static migrate demo check \
-	soak clean help
+	soak bench clean help
 
 help:
 	@echo "make run   - install, migrate, load demo content, serve on http://127.0.0.1:$(PORT)"
@@ -26,6 +26,7 @@ help:
 	@echo "make stack - gunicorn, a Celery worker and beat in one terminal (see README)"
 	@echo "make check - ruff, migrations in step with models, Django's deployment checks"
 	@echo "make soak  - a few minutes of mixed load on production's stack (bench/soak.py)"
+	@echo "make bench - page speed: floor, static nginx, portal cached/uncached/behind nginx"
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -103,6 +104,12 @@ check: $(VENV)/.installed-dev
 # bounded memory growth (bench/soak.py; SOAK_SECONDS sets the length).
 soak: $(VENV)/.installed-dev
 	$(BIN)/python bench/soak.py
+
+# Page speed in one table: a bare Django view (the floor) and nginx serving the same bytes
+# (the limit) against the portal cached, uncached and behind deploy/nginx, with wrk
+# (bench/pages/run.py; BENCH_SECONDS per target, default 5; about 5 minutes in all).
+bench: $(VENV)/.installed-dev
+	$(BIN)/python bench/pages/run.py
 
 clean:
 	rm -rf $(VENV) .cache .pytest_cache staticfiles .test-media .test-db.sqlite3
