@@ -1,23 +1,25 @@
 from django.db.models import Prefetch, QuerySet
 
+from center.core.i18n import with_translations
+
 from .models import CodeVersion, Principle, Section
 
 
 def _principles() -> QuerySet:
-    return Principle.objects.prefetch_related("translations").order_by("order", "number")
+    return with_translations(Principle.objects.order_by("order", "number"))
 
 
 def with_text(versions: QuerySet) -> QuerySet:
     """Prefetch everything a page shows of a version, so queries do not grow with principles."""
-    sections = Section.objects.prefetch_related(
-        "translations", Prefetch("principles", queryset=_principles()))
-    return versions.prefetch_related("translations", Prefetch("sections", queryset=sections))
+    sections = with_translations(Section.objects.all()).prefetch_related(
+        Prefetch("principles", queryset=_principles()))
+    return with_translations(versions).prefetch_related(Prefetch("sections", queryset=sections))
 
 
 def with_principles(versions: QuerySet) -> QuerySet:
     """Versions with their principles in one flat list, as the change view compares them."""
-    return versions.prefetch_related("translations",
-                                     Prefetch("principles", queryset=_principles()))
+    return with_translations(versions).prefetch_related(
+        Prefetch("principles", queryset=_principles()))
 
 
 def _visible_versions(*, can_preview: bool) -> QuerySet:

@@ -1,30 +1,27 @@
 from collections.abc import Iterable
 
 from django.conf import settings
-from django.db.models import QuerySet
+from django.db.models import Prefetch, QuerySet
 
-from .models import Organisation, Person, SpeakerGrid
+from center.core.i18n import with_translations
+
+from .models import Organisation, Person, Position, SpeakerGrid
 
 
 def public_people(affiliation_slug: str | None = None) -> QuerySet[Person]:
     # Everything a card or a profile shows is fetched up front, so the number of queries
     # stays the same however many people a page lists.
-    people = Person.objects.public().select_related("portrait").prefetch_related(
-        "translations",
-        "positions__translations",
-        "positions__organisation__translations",
-    )
+    positions = with_translations(Position.objects.all(), "organisation")
+    people = with_translations(Person.objects.public().select_related("portrait")).prefetch_related(
+        Prefetch("positions", queryset=positions))
     if affiliation_slug:
         people = people.filter(positions__organisation__slug=affiliation_slug).distinct()
     return people
 
 
 def organisations_with_public_people() -> QuerySet[Organisation]:
-    return (
-        Organisation.objects.filter(positions__person__is_public=True)
-        .distinct()
-        .prefetch_related("translations")
-    )
+    return with_translations(
+        Organisation.objects.filter(positions__person__is_public=True).distinct())
 
 
 def person_display_language(person: Person, language: str) -> str:
