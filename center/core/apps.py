@@ -9,9 +9,18 @@ class CoreConfig(AppConfig):
     verbose_name = _("Portal core")
 
     def ready(self):
+        from cms.models import Page, PageUrl
         from django.apps import apps
+        from filer.models import File
 
+        from . import page_cache
         from .sites import site_sync_after_migrate
+
+        # Cached public pages are dropped when what they show changes: plugins, the Site and
+        # anything djangocms-versioning publishes (page_cache itself); a page's addresses and
+        # settings, and the media library's files (pictures, PDFs).
+        page_cache.connect()
+        page_cache.invalidate_on_change(Page, PageUrl, File)
 
         # post_migrate is sent once per app that has models (core has none): hang on the
         # sites app's, after it has created the default Site.

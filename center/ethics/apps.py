@@ -6,3 +6,8 @@ class EthicsConfig(AppConfig):
     name = "center.ethics"
     label = "ethics"
     verbose_name = _("Code of Ethics")
+
+    def ready(self):
+        from center.core.page_cache import invalidate_on_change
+
+        invalidate_on_change(*self.get_models())  # cached pages showing them drop on a write

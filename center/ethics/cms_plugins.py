@@ -38,8 +38,8 @@ class PrincipleQuotePlugin(CMSPluginBase):
     name = _("Principle quote")
     module = _("Center")
     render_template = "ethics/plugins/principle_quote.html"
-    # Left cacheable: django CMS keeps a visitor's copy for CMS_CACHE_DURATIONS["content"]
-    # (60 s), so a newly published version shows here within a minute.
+    # Cached with the page: a new Code version in force invalidates it at once
+    # (center.core.page_cache).
 
     def render(self, context, instance, placeholder):
         context = super().render(context, instance, placeholder)

@@ -2,6 +2,7 @@ from cms.plugin_base import CMSPluginBase
 from cms.plugin_pool import plugin_pool
 from django.utils.translation import gettext_lazy as _
 
+from center.core.page_cache import once_per_request, seconds_until
 from center.core.permissions import can_see_drafts
 
 from . import links, selectors
@@ -14,8 +15,11 @@ class UpcomingEventsPlugin(CMSPluginBase):
     name = _("Upcoming events")
     module = _("Center")
     render_template = "events/plugins/upcoming_events.html"
-    # Left cacheable: django CMS keeps a visitor's copy for CMS_CACHE_DURATIONS["content"]
-    # (60 s), so a newly published or ended event shows here within a minute.
+    # Cached with the page: a write to an event invalidates it at once
+    # (center.core.page_cache), and the copy ends when the next event starts or ends.
+
+    def get_cache_expiration(self, request, instance, placeholder):
+        return seconds_until(once_per_request(request, "events", selectors.next_schedule_change))
 
     def render(self, context, instance, placeholder):
         context = super().render(context, instance, placeholder)
@@ -31,6 +35,9 @@ class EventCardPlugin(CMSPluginBase):
     module = _("Center")
     render_template = "events/plugins/event_card.html"
     autocomplete_fields = ["event"]
+
+    def get_cache_expiration(self, request, instance, placeholder):
+        return seconds_until(once_per_request(request, "events", selectors.next_schedule_change))
 
     def render(self, context, instance, placeholder):
         context = super().render(context, instance, placeholder)

@@ -1,25 +1,25 @@
-from django.db.models import Prefetch, QuerySet
-
-from center.core.i18n import with_translations
+from django.db.models import Min, Prefetch, Q, QuerySet
+from django.utils import timezone
 
 from .models import Event, Session, SessionSpeaker
 
 
 def _speakers_queryset() -> QuerySet:
-    return with_translations(SessionSpeaker.objects.all(), "person")
+    return SessionSpeaker.objects.select_related("person").prefetch_related(
+        "translations", "person__translations"
+    )
 
 
 def _sessions_queryset() -> QuerySet:
-    return with_translations(Session.objects.all()).prefetch_related(
-        Prefetch("session_speakers", queryset=_speakers_queryset())
+    return Session.objects.prefetch_related(
+        "translations", Prefetch("session_speakers", queryset=_speakers_queryset())
     )
 
 
 def with_agenda(queryset: QuerySet) -> QuerySet:
-    """Prefetch everything a page shows of an event, so queries do not grow with the rows:
-    the events, their sessions, and the sessions' speakers, each with their translations."""
-    return with_translations(queryset).prefetch_related(
-        Prefetch("sessions", queryset=_sessions_queryset())
+    """Prefetch everything a page shows of an event, so queries do not grow with the rows."""
+    return queryset.prefetch_related(
+        "translations", Prefetch("sessions", queryset=_sessions_queryset())
     )
 
 
@@ -29,6 +29,16 @@ def upcoming_events() -> QuerySet:
 
 def next_upcoming_events(*, count: int) -> list[Event]:
     return list(upcoming_events()[:count])
+
+
+def next_schedule_change():
+    """When a published event next starts or ends (lists, cards and agendas change then)."""
+    moment = timezone.now()
+    bounds = Event.objects.published().aggregate(
+        starts=Min("start", filter=Q(start__gt=moment)),
+        ends=Min("end", filter=Q(end__gt=moment)),
+    )
+    return min((bound for bound in bounds.values() if bound is not None), default=None)
 
 
 def past_events(*, year: int | None = None) -> QuerySet:

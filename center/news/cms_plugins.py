@@ -4,6 +4,8 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from djangocms_stories import cms_plugins as stories_plugins
 
+from center.core.page_cache import once_per_request, seconds_until
+
 from . import links, selectors
 from .models import LatestNewsPluginModel
 
@@ -26,7 +28,11 @@ class LatestNewsPlugin(CMSPluginBase):
     name = _("Latest news")
     module = _("Center")
     render_template = "news/plugins/latest_news.html"
-    cache = False  # publishing a story must show at once; the page cache sits in front anyway
+    # Cached with the page: publishing or editing a story invalidates it at once
+    # (center.core.page_cache); a scheduled story going live ends the cached copy's life.
+
+    def get_cache_expiration(self, request, instance, placeholder):
+        return seconds_until(once_per_request(request, "news", selectors.next_publication_change))
 
     def render(self, context, instance, placeholder):
         context = super().render(context, instance, placeholder)

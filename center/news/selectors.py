@@ -4,12 +4,10 @@
 import re
 
 from django.conf import settings
-from django.db.models import Exists, OuterRef, Prefetch, Q, QuerySet
+from django.db.models import Exists, Min, OuterRef, Q, QuerySet
 from django.utils import timezone
-from djangocms_stories.models import PostCategory, PostContent
+from djangocms_stories.models import Post, PostCategory, PostContent
 from taggit.models import Tag
-
-from center.core.i18n import with_translations
 
 NAMESPACE = "news"
 SLUG = re.compile(r"[-\w]+")
@@ -29,11 +27,21 @@ def published_stories() -> QuerySet:
     )
 
 
+def next_publication_change():
+    """When a story next enters or leaves its publication window by time alone (or None)."""
+    moment = timezone.now()
+    bounds = Post.objects.filter(app_config__namespace=NAMESPACE).aggregate(
+        starts=Min("date_published", filter=Q(date_published__gt=moment)),
+        ends=Min("date_published_end", filter=Q(date_published_end__gt=moment)),
+    )
+    return min((bound for bound in bounds.values() if bound is not None), default=None)
+
+
 def _for_lists(queryset: QuerySet) -> QuerySet:
     return queryset.select_related(
         "post", "post__app_config", "post__author", "post__hero"
     ).prefetch_related(
-        Prefetch("post__categories", queryset=with_translations(PostCategory.objects.all()))
+        "post__categories__translations"
     ).order_by("-post__date_published", "-post__date_created")
 
 
@@ -80,9 +88,10 @@ def related_stories(*, story: PostContent, language: str, limit: int = 3) -> lis
 
 
 def categories_in_use(*, language: str) -> list[PostCategory]:
-    return list(with_translations(
+    return list(
         PostCategory.objects.filter(app_config__namespace=NAMESPACE, posts__isnull=False)
-        .distinct()))
+        .distinct().prefetch_related("translations")
+    )
 
 
 def tags_in_use() -> list[Tag]:

@@ -6,3 +6,8 @@ class PeopleConfig(AppConfig):
     name = "center.people"
     label = "people"
     verbose_name = _("Speakers and authors")
+
+    def ready(self):
+        from center.core.page_cache import invalidate_on_change
+
+        invalidate_on_change(*self.get_models())  # cached pages showing them drop on a write

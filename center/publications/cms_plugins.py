@@ -2,6 +2,7 @@ from cms.plugin_base import CMSPluginBase
 from cms.plugin_pool import plugin_pool
 from django.utils.translation import gettext_lazy as _
 
+from center.core.page_cache import once_per_request, seconds_until
 from center.core.permissions import can_see_drafts
 
 from . import links, selectors
@@ -15,8 +16,12 @@ class FeaturedWhitepapersPlugin(CMSPluginBase):
     module = _("Center")
     render_template = "publications/plugins/featured_whitepapers.html"
     autocomplete_fields = ["whitepapers"]
-    # Left cacheable: django CMS keeps a visitor's copy for CMS_CACHE_DURATIONS["content"]
-    # (60 s), so a newly published paper shows here within a minute.
+    # Cached with the page: a write to a paper invalidates it at once
+    # (center.core.page_cache), and the copy ends when a scheduled paper becomes visible.
+
+    def get_cache_expiration(self, request, instance, placeholder):
+        release = once_per_request(request, "whitepapers", selectors.next_scheduled_release)
+        return seconds_until(release)
 
     def render(self, context, instance, placeholder):
         context = super().render(context, instance, placeholder)

@@ -1,18 +1,18 @@
-from django.db.models import Prefetch, QuerySet
-
-from center.core.i18n import with_translations
+from django.db.models import Min, Prefetch, QuerySet
+from django.utils import timezone
 
 from .models import FeaturedWhitepapers, Topic, Whitepaper, WhitepaperAuthor
 
 
 def _authorships() -> QuerySet:
-    return with_translations(WhitepaperAuthor.objects.all(), "person", own=False)
+    return WhitepaperAuthor.objects.select_related("person").prefetch_related(
+        "person__translations")
 
 
 def for_display(queryset: QuerySet) -> QuerySet:
     """Prefetch everything a card or a page shows, so queries do not grow with the rows."""
-    return with_translations(queryset).prefetch_related(
-        Prefetch("topics", queryset=with_translations(Topic.objects.all())),
+    return queryset.prefetch_related(
+        "translations", "topics__translations",
         Prefetch("authorships", queryset=_authorships()),
     )
 
@@ -28,8 +28,8 @@ def visible_whitepapers(*, topic: str | None = None, year: int | None = None) ->
 
 def topics_in_use() -> list[Topic]:
     """Topics of published papers, for the list's filter (an empty topic is no choice)."""
-    return list(with_translations(
-        Topic.objects.filter(whitepapers__in=Whitepaper.objects.published()).distinct()))
+    return list(Topic.objects.filter(whitepapers__in=Whitepaper.objects.published())
+                .distinct().prefetch_related("translations"))
 
 
 def publication_years() -> list[int]:
@@ -56,3 +56,10 @@ def featured_drafts(*, plugin: FeaturedWhitepapers) -> list[Whitepaper]:
     visible = Whitepaper.objects.published().values("pk")
     return list(Whitepaper.objects.filter(featured_in=plugin).exclude(pk__in=visible)
                 .prefetch_related("translations"))
+
+
+def next_scheduled_release():
+    """When the next scheduled whitepaper becomes visible (lists and cards change then)."""
+    return Whitepaper.objects.filter(
+        status=Whitepaper.Status.PUBLISHED, published_at__gt=timezone.now()
+    ).aggregate(first=Min("published_at"))["first"]

@@ -99,6 +99,8 @@ MIDDLEWARE = [
     "cms.middleware.user.CurrentUserMiddleware",
     "cms.middleware.page.CurrentPageMiddleware",
     "cms.middleware.toolbar.ToolbarMiddleware",
+    # A visitor with messages waiting is never served, nor stored in, the CMS page cache.
+    "center.core.page_cache.PageCacheGuardMiddleware",
     # Old addresses of renamed content answer 301 instead of 404 (see center/core/redirects.py).
     "django.contrib.redirects.middleware.RedirectFallbackMiddleware",
     # Last, as axes documents: turns a locked-out sign-in into the 429 lockout page.
@@ -122,8 +124,6 @@ TEMPLATES = [
                 "django.contrib.messages.context_processors.messages",
                 "sekizai.context_processors.sekizai",
                 "cms.context_processors.cms_settings",
-                # One menu build per request, shared by every menu tag on the page.
-                "center.core.context_processors.menu_renderer",
                 "center.core.context_processors.site",
             ],
         },
@@ -205,7 +205,12 @@ CMS_TEMPLATES = [
 CMS_PLACEHOLDER_CONF = {
     "highlights": {"name": _("Highlights (full width)")},
 }
+# Visitors can never switch the toolbar on with ?toolbar_on (which bypasses the page cache).
 CMS_TOOLBAR_ANONYMOUS_ON = False
+# Seconds. All three keys: a custom value replaces django CMS's defaults instead of merging.
+# "content" bounds every cached public page (CMS page cache, placeholders, apphook views) and
+# the max-age browsers get; writes invalidate the cache at once (center/core/page_cache.py).
+CMS_CACHE_DURATIONS = {"menus": 3600, "content": 60, "permissions": 3600}
 X_FRAME_OPTIONS = "SAMEORIGIN"  # the CMS edits pages inside its own frames
 
 # Security headers, in every environment (README, "Security headers"). Public pages run only
