@@ -1,25 +1,26 @@
 from django.db.models import Min, Prefetch, Q, QuerySet
 from django.utils import timezone
 
+from center.core.i18n import with_translations
+
 from .models import Event, Session, SessionSpeaker
 
 
 def _speakers_queryset() -> QuerySet:
-    return SessionSpeaker.objects.select_related("person").prefetch_related(
-        "translations", "person__translations"
-    )
+    return with_translations(SessionSpeaker.objects.all(), "person")
 
 
 def _sessions_queryset() -> QuerySet:
-    return Session.objects.prefetch_related(
-        "translations", Prefetch("session_speakers", queryset=_speakers_queryset())
+    return with_translations(Session.objects.all()).prefetch_related(
+        Prefetch("session_speakers", queryset=_speakers_queryset())
     )
 
 
 def with_agenda(queryset: QuerySet) -> QuerySet:
-    """Prefetch everything a page shows of an event, so queries do not grow with the rows."""
-    return queryset.prefetch_related(
-        "translations", Prefetch("sessions", queryset=_sessions_queryset())
+    """Prefetch everything a page shows of an event, so queries do not grow with the rows:
+    the events, their sessions, and the sessions' speakers, each with their translations."""
+    return with_translations(queryset).prefetch_related(
+        Prefetch("sessions", queryset=_sessions_queryset())
     )
 
 

@@ -4,10 +4,12 @@
 import re
 
 from django.conf import settings
-from django.db.models import Exists, Min, OuterRef, Q, QuerySet
+from django.db.models import Exists, Min, OuterRef, Prefetch, Q, QuerySet
 from django.utils import timezone
 from djangocms_stories.models import Post, PostCategory, PostContent
 from taggit.models import Tag
+
+from center.core.i18n import with_translations
 
 NAMESPACE = "news"
 SLUG = re.compile(r"[-\w]+")
@@ -41,7 +43,7 @@ def _for_lists(queryset: QuerySet) -> QuerySet:
     return queryset.select_related(
         "post", "post__app_config", "post__author", "post__hero"
     ).prefetch_related(
-        "post__categories__translations"
+        Prefetch("post__categories", queryset=with_translations(PostCategory.objects.all()))
     ).order_by("-post__date_published", "-post__date_created")
 
 
@@ -88,10 +90,9 @@ def related_stories(*, story: PostContent, language: str, limit: int = 3) -> lis
 
 
 def categories_in_use(*, language: str) -> list[PostCategory]:
-    return list(
+    return list(with_translations(
         PostCategory.objects.filter(app_config__namespace=NAMESPACE, posts__isnull=False)
-        .distinct().prefetch_related("translations")
-    )
+        .distinct()))
 
 
 def tags_in_use() -> list[Tag]:

@@ -1,18 +1,19 @@
 from django.db.models import Min, Prefetch, QuerySet
 from django.utils import timezone
 
+from center.core.i18n import with_translations
+
 from .models import FeaturedWhitepapers, Topic, Whitepaper, WhitepaperAuthor
 
 
 def _authorships() -> QuerySet:
-    return WhitepaperAuthor.objects.select_related("person").prefetch_related(
-        "person__translations")
+    return with_translations(WhitepaperAuthor.objects.all(), "person", own=False)
 
 
 def for_display(queryset: QuerySet) -> QuerySet:
     """Prefetch everything a card or a page shows, so queries do not grow with the rows."""
-    return queryset.prefetch_related(
-        "translations", "topics__translations",
+    return with_translations(queryset).prefetch_related(
+        Prefetch("topics", queryset=with_translations(Topic.objects.all())),
         Prefetch("authorships", queryset=_authorships()),
     )
 
@@ -28,8 +29,8 @@ def visible_whitepapers(*, topic: str | None = None, year: int | None = None) ->
 
 def topics_in_use() -> list[Topic]:
     """Topics of published papers, for the list's filter (an empty topic is no choice)."""
-    return list(Topic.objects.filter(whitepapers__in=Whitepaper.objects.published())
-                .distinct().prefetch_related("translations"))
+    return list(with_translations(
+        Topic.objects.filter(whitepapers__in=Whitepaper.objects.published()).distinct()))
 
 
 def publication_years() -> list[int]:

@@ -124,6 +124,8 @@ TEMPLATES = [
                 "django.contrib.messages.context_processors.messages",
                 "sekizai.context_processors.sekizai",
                 "cms.context_processors.cms_settings",
+                # One menu build per request, shared by every menu tag on the page.
+                "center.core.context_processors.menu_renderer",
                 "center.core.context_processors.site",
             ],
         },
