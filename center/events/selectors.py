@@ -1,4 +1,5 @@
-from django.db.models import Min, Prefetch, Q, QuerySet
+from django.db.models import Count, Min, Prefetch, Q, QuerySet, prefetch_related_objects
+from django.db.models.functions import ExtractYear
 from django.utils import timezone
 
 from center.core.i18n import with_translations
@@ -43,14 +44,29 @@ def next_schedule_change():
 
 
 def past_events(*, year: int | None = None) -> QuerySet:
+    """Without their agendas: a list page reads those for all its cards at once."""
     events = Event.objects.past()
     if year is not None:
         events = events.filter(start__year=year)
-    return with_agenda(events)
+    return with_translations(events)
 
 
-def past_event_years() -> list[int]:
-    return [d.year for d in Event.objects.past().datetimes("start", "year", order="DESC")]
+def upcoming_events_without_agendas() -> QuerySet:
+    return with_translations(Event.objects.upcoming())
+
+
+def with_agendas(events: list[Event]) -> list[Event]:
+    """The agendas of events read apart (a list page's sections), in one read for all."""
+    prefetch_related_objects(events, Prefetch("sessions", queryset=_sessions_queryset()))
+    return events
+
+
+def past_event_counts() -> dict[int, int]:
+    """{year: number of past events}, newest year first (the list's year filter and its
+    page count in one query)."""
+    years = (Event.objects.past().annotate(year=ExtractYear("start")).values("year")
+             .annotate(count=Count("pk")).order_by("-year"))
+    return {row["year"]: row["count"] for row in years}
 
 
 def _visible_events(*, can_preview: bool) -> QuerySet:
@@ -72,12 +88,9 @@ def events_for_person(person) -> list[Event]:
     `person_sessions`: only that person's sessions, with their part in each."""
     sessions = _sessions_queryset().filter(session_speakers__person=person).distinct()
     return list(
-        Event.objects.published()
+        with_translations(Event.objects.published())
         .filter(sessions__session_speakers__person=person)
         .distinct()
         .order_by("-start", "-pk")
-        .prefetch_related(
-            "translations",
-            Prefetch("sessions", queryset=sessions, to_attr="person_sessions"),
-        )
+        .prefetch_related(Prefetch("sessions", queryset=sessions, to_attr="person_sessions"))
     )

@@ -22,13 +22,16 @@ ICS_CONTENT_TYPE = "text/calendar; charset=utf-8"
 
 
 def event_list(request):
-    years = selectors.past_event_years()
+    counts = selectors.past_event_counts()
+    years = list(counts)
     year = choice_or_none(request.GET.get("year"), years)
-    past_page = Paginator(selectors.past_events(year=year), PAST_PER_PAGE).get_page(
-        request.GET.get("page")
-    )
+    paginator = Paginator(selectors.past_events(year=year), PAST_PER_PAGE)
+    paginator.count = counts[year] if year else sum(counts.values())  # known: no COUNT query
+    past_page = paginator.get_page(request.GET.get("page"))
+    upcoming = list(selectors.upcoming_events_without_agendas())
+    selectors.with_agendas([*upcoming, *past_page.object_list])
     return render(request, "events/event_list.html", {
-        "upcoming_events": selectors.upcoming_events(),
+        "upcoming_events": upcoming,
         "past_page": past_page,
         "years": years,
         "selected_year": year,

@@ -55,7 +55,9 @@ class NewsFeed(Feed):
 
     def items(self, scope):
         stories = selectors.stories_in_language(language=scope.language, tag=scope.tag)
-        return stories.filter(language=scope.language, post__include_in_rss=True)[:FEED_ITEMS]
+        # post.guid reads the post's contents: read them for all items at once.
+        return stories.filter(language=scope.language, post__include_in_rss=True).prefetch_related(
+            "post__postcontent_set")[:FEED_ITEMS]
 
     def item_title(self, story):
         return story.title

@@ -69,6 +69,9 @@ def story_for_visitor(*, slug: str, language: str) -> PostContent | None:
     translated). A slug the story no longer uses finds nothing: its redirect takes over."""
     published = published_stories().select_related(
         "post", "post__app_config", "post__author", "post__main_image", "post__hero"
+    ).prefetch_related(
+        Prefetch("post__categories", queryset=with_translations(PostCategory.objects.all())),
+        "post__tags",
     )
     story = published.filter(slug=slug, language=language).first()
     if story is None:

@@ -1,4 +1,5 @@
-from django.db.models import Min, Prefetch, QuerySet
+from django.db.models import Count, Min, Prefetch, QuerySet
+from django.db.models.functions import ExtractYear
 from django.utils import timezone
 
 from center.core.i18n import with_translations
@@ -33,9 +34,12 @@ def topics_in_use() -> list[Topic]:
         Topic.objects.filter(whitepapers__in=Whitepaper.objects.published()).distinct()))
 
 
-def publication_years() -> list[int]:
-    dates = Whitepaper.objects.published().dates("publication_date", "year", order="DESC")
-    return [d.year for d in dates]
+def publication_year_counts() -> dict[int, int]:
+    """{year: number of visible papers}, newest first: the list's year filter and, unless
+    a topic is chosen, its page count, in one query."""
+    years = (Whitepaper.objects.published().annotate(year=ExtractYear("publication_date"))
+             .values("year").annotate(count=Count("pk")).order_by("-year"))
+    return {row["year"]: row["count"] for row in years}
 
 
 def whitepaper_for_visitor(*, slug: str, can_preview: bool) -> Whitepaper | None:

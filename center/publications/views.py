@@ -37,13 +37,16 @@ def _page(paginator: Paginator, raw: str | None):
 
 def whitepaper_list(request):
     topics = selectors.topics_in_use()
-    years = selectors.publication_years()
+    counts = selectors.publication_year_counts()
+    years = list(counts)
     topic = request.GET.get("topic", "")
     if topic not in {t.slug for t in topics}:
         topic = ""  # an unknown topic shows every paper rather than an error
     year = choice_or_none(request.GET.get("year"), years)
-    page = _page(Paginator(selectors.visible_whitepapers(topic=topic or None, year=year),
-                           PER_PAGE), request.GET.get("page"))
+    paginator = Paginator(selectors.visible_whitepapers(topic=topic or None, year=year), PER_PAGE)
+    if not topic:
+        paginator.count = counts[year] if year else sum(counts.values())  # no COUNT query
+    page = _page(paginator, request.GET.get("page"))
     return render(request, "publications/whitepaper_list.html", {
         "whitepapers": page.object_list,
         "page_obj": page,
