@@ -19,11 +19,14 @@ from collections import defaultdict
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
-sys.path.insert(0, str(ROOT))
-os.environ["DJANGO_SETTINGS_MODULE"] = "center.settings.test"
-# Eager mode off in this process: it publishes to the broker like the web site does.
+HERE = Path(__file__).resolve().parent
+sys.path[:0] = [str(HERE), str(ROOT)]
+# Eager mode off, here and in the workers (bench_settings.py): tasks go through the broker
+# as in production, so the two batch tasks run in parallel on the two workers.
 WORKER_ENV = {"NEWSLETTER_SEND_RATE": "0", "NEWSLETTER_PARALLEL_BATCHES": "2",
-              "NEWSLETTER_CHUNK_SIZE": "100", "NEWSLETTER_TASK_SECONDS": "30"}
+              "NEWSLETTER_CHUNK_SIZE": "100", "NEWSLETTER_TASK_SECONDS": "30",
+              "DJANGO_SETTINGS_MODULE": "bench_settings",
+              "PYTHONPATH": os.pathsep.join([str(HERE), str(ROOT)])}
 
 
 def _free_port() -> int:
@@ -75,7 +78,6 @@ def main() -> None:
     from center.newsletter.services import campaign_send_now
     from center.site.demo.loader import load_demo_pages
 
-    celery_app.conf.task_always_eager = False
     celery_app.control.purge()
     load_demo_pages()
     Delivery.objects.all().delete()
