@@ -13,7 +13,7 @@ class CoreConfig(AppConfig):
         from django.apps import apps
         from filer.models import File
 
-        from . import page_cache
+        from . import cms_reads, page_cache
         from .sites import site_sync_after_migrate
 
         # Cached public pages are dropped when what they show changes: plugins, the Site and
@@ -21,6 +21,10 @@ class CoreConfig(AppConfig):
         # settings, and the media library's files (pictures, PDFs).
         page_cache.connect()
         page_cache.invalidate_on_change(Page, PageUrl, File)
+
+        # A page's plugins and their own rows in one query, not one more per plugin model;
+        # a page's addresses read once.
+        cms_reads.install()
 
         # post_migrate is sent once per app that has models (core has none): hang on the
         # sites app's, after it has created the default Site.

@@ -14,7 +14,11 @@ import pickle
 from cms.cms_menus import CMSMenu, get_visible_page_contents
 from cms.models import PageContent, PageUrl
 from cms.toolbar.utils import get_toolbar_from_request
+from cms.utils.conf import get_cms_setting
+from django.core.cache import caches
+from django.core.cache.backends.dummy import DummyCache
 from django.db.models import OuterRef, Subquery
+from django.utils.functional import cached_property
 from menus.menu_pool import MenuRenderer, menu_pool
 
 
@@ -55,6 +59,15 @@ class PageTreeMenu(CMSMenu):
 
 class RequestMenuRenderer(MenuRenderer):
     _built: bytes | None = None
+
+    @cached_property
+    def is_cached(self):
+        # django CMS records each menu it stores in the cache in the database (CacheKey), so
+        # that a change can drop it; the dummy cache (caching off) stores nothing, so there
+        # is nothing to look up or record.
+        if isinstance(caches[get_cms_setting("MENU_CACHE_BACKEND")], DummyCache):
+            return True
+        return super().is_cached
 
     def _build_nodes(self):
         if self._built is None:

@@ -15,7 +15,16 @@ from . import selectors
 PER_PAGE = 10
 
 
-class StoryListView(StoriesConfigMixin, ListView):
+class PageConfigMixin(StoriesConfigMixin):
+    def render_to_response(self, context, **response_kwargs):
+        # The page's template asks for the app config the view has read (cms_apps).
+        page = getattr(self.request, "current_page", None)
+        if page and self.config and page.application_namespace == self.config.namespace:
+            page._stories_config = self.config
+        return super().render_to_response(context, **response_kwargs)
+
+
+class StoryListView(PageConfigMixin, ListView):
     """/news/ with ?category=, ?tag= and ?page=. The package's category, tag, archive and
     author addresses land here too. Unknown filters are ignored and bad page numbers show
     the nearest page: a mistyped link never gives an error."""
@@ -51,7 +60,7 @@ class StoryListView(StoriesConfigMixin, ListView):
         return context
 
 
-class StoryDetailView(StoriesConfigMixin, DetailView):
+class StoryDetailView(PageConfigMixin, DetailView):
     template_name = "djangocms_stories/post_detail.html"
     context_object_name = "post_content"
 
