@@ -16,12 +16,14 @@ language, else reads them all again for the page's own address (get_page_from_re
 import logging
 from collections import defaultdict
 
+from cms import appresolver
 from cms.models import CMSPlugin
 from cms.plugin_pool import plugin_pool
 from cms.utils import get_current_site, get_language_from_request
 from cms.utils import page as cms_page
 from cms.utils import plugins as cms_plugins
-from django.urls import NoReverseMatch, reverse
+from cms.utils.i18n import get_language_list
+from django.urls import NoReverseMatch, Resolver404, reverse
 
 logger = logging.getLogger(__name__)
 
@@ -131,15 +133,53 @@ def get_page_from_request(request, use_path=None, clean_path=None):
         except NoReverseMatch:
             pass
     site = get_current_site(request)
-    page_urls = list(PageUrl.objects.get_for_site(site).filter(path=path)
-                     .select_related("page", "page__site"))
+    # The pages at the path's parents come in the same query: when the path is an apphook's
+    # (an event, a speaker), django CMS then reads its page by id (applications_page_check).
+    parts = path.split("/")
+    prefixes = ["/".join(parts[:end]) for end in range(len(parts) + 1)]
+    candidates = list(PageUrl.objects.get_for_site(site).filter(path__in=prefixes)
+                      .select_related("page", "page__site"))
+    page_urls = [url for url in candidates if url.path == path]
     if not page_urls:
+        if use_path is None:
+            request._apphook_page_candidates = {url.page_id: url.page for url in candidates}
         return None
     page = page_urls[0].page
     own = {url.language: url for url in page_urls if url.page_id == page.pk}
     if get_language_from_request(request) in own:
         page.urls_cache = own
     return page
+
+
+def applications_page_check(request):
+    """cms.appresolver.applications_page_check, taking the apphook's page from those
+    get_page_from_request read rather than reading it again."""
+    from cms.appresolver import APP_RESOLVERS
+
+    candidates = getattr(request, "_apphook_page_candidates", None)
+    if candidates is None:
+        return _cms_applications_page_check(request)
+    try:
+        path = request.path_info.replace(reverse("pages-root"), "", 1)
+    except NoReverseMatch:
+        path = request.path_info
+    for lang in get_language_list(site_id=get_current_site(request).pk):
+        if path.startswith(lang + "/"):
+            path = path[len(lang + "/"):]
+    for resolver in APP_RESOLVERS:
+        try:
+            page_id = resolver.resolve_page_id(path)
+        except Resolver404:
+            continue
+        if page_id in candidates:
+            page = candidates[page_id]
+            page.urls_cache = {}  # as read by id: no addresses yet
+            return page
+        return _cms_applications_page_check(request)
+    return None
+
+
+_cms_applications_page_check = appresolver.applications_page_check
 
 
 def install() -> None:
@@ -149,3 +189,4 @@ def install() -> None:
 
     cms_plugins.assign_plugins = assign_plugins
     cms_page.get_page_from_request = views.get_page_from_request = get_page_from_request
+    appresolver.applications_page_check = views.applications_page_check = applications_page_check
