@@ -7,6 +7,8 @@ BIN := $(VENV)/bin
 PORT ?= 8000
 AXE_VERSION := 4.14.1
 AXE_DIR := .cache/axe
+LIGHTHOUSE_VERSION := 12.8.2
+LIGHTHOUSE_DIR := .cache/lighthouse
 # pip's machine-wide mirror settings print one warning per package; keep the output readable.
 PIP := $(BIN)/pip install --quiet --disable-pip-version-check
 QUIET_PIP := { grep -v "is ignored: it is neither a file nor a directory" || true; }
@@ -18,7 +20,7 @@ export SITE_DOMAIN
 STACK_PATH := $(abspath $(BIN)):$(PATH)
 
 .PHONY: run test install install-dev axe serve worker beat stack static migrate demo check \
-	soak bench clean help
+	soak bench lighthouse clean help
 
 help:
 	@echo "make run   - install, migrate, load demo content, serve on http://127.0.0.1:$(PORT)"
@@ -27,6 +29,7 @@ help:
 	@echo "make check - ruff, migrations in step with models, Django's deployment checks"
 	@echo "make soak  - a few minutes of mixed load on production's stack (bench/soak.py)"
 	@echo "make bench - page speed: floor, static nginx, portal cached/uncached/behind nginx"
+	@echo "make lighthouse - Lighthouse (mobile) on a running portal (BASE, default :$(PORT))"
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -64,8 +67,11 @@ run: demo
 	@echo
 	$(BIN)/python manage.py runserver 127.0.0.1:$(PORT)
 
+# One test process per core (pytest-xdist); TEST_PROCESSES=0 runs them all in this one.
+TEST_PROCESSES ?= auto
 test: $(VENV)/.installed-dev axe
-	DJANGO_SETTINGS_MODULE=center.settings.test $(BIN)/python -m pytest $(PYTEST_ARGS)
+	DJANGO_SETTINGS_MODULE=center.settings.test $(BIN)/python -m pytest \
+	  -n $(TEST_PROCESSES) --dist loadgroup $(PYTEST_ARGS)
 
 # The full stack (see README): gunicorn, a Celery worker and beat, from the Procfile.
 static: $(VENV)/.installed
@@ -110,6 +116,15 @@ soak: $(VENV)/.installed-dev
 # (bench/pages/run.py; BENCH_SECONDS per target, default 5; about 5 minutes in all).
 bench: $(VENV)/.installed-dev
 	$(BIN)/python bench/pages/run.py
+
+# Lighthouse from npm with Debian's Chromium, against a portal already serving at BASE.
+BASE ?= http://127.0.0.1:$(PORT)
+$(LIGHTHOUSE_DIR)/node_modules/.bin/lighthouse:
+	npm install --silent --no-save --no-package-lock --no-audit --no-fund \
+	  --prefix $(LIGHTHOUSE_DIR) lighthouse@$(LIGHTHOUSE_VERSION)
+
+lighthouse: $(VENV)/.installed $(LIGHTHOUSE_DIR)/node_modules/.bin/lighthouse
+	$(BIN)/python bench/lighthouse.py $(BASE)
 
 clean:
 	rm -rf $(VENV) .cache .pytest_cache staticfiles .test-media .test-db.sqlite3

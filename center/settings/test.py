@@ -1,5 +1,7 @@
 """Settings for the test suite (SQLite by default, PostgreSQL when DATABASE_URL is set)."""
 
+from pathlib import Path
+
 from .base import *  # noqa: F401,F403
 from .base import BASE_DIR, DATABASES, env
 
@@ -15,10 +17,15 @@ if env("TEST_SMTP_PORT", default=""):
     EMAIL_USE_TLS = EMAIL_USE_SSL = False
 CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 ALLOWED_HOSTS = ["*"]
-MEDIA_ROOT = env.path("MEDIA_ROOT", default=BASE_DIR / ".test-media")
+# Parallel test processes (pytest-xdist) each get a folder of their own.
+MEDIA_ROOT = str(Path(env("MEDIA_ROOT", default=str(BASE_DIR / ".test-media")))
+                 / env("PYTEST_XDIST_WORKER", default=""))
 
 # Unit tests run tasks in-process; the integration tests switch a real broker on.
 CELERY_TASK_ALWAYS_EAGER = True
+# One queue per parallel test process: a worker a test starts (it inherits the variable)
+# takes only the tasks of that process's tests, never another process's.
+CELERY_TASK_DEFAULT_QUEUE = "celery" + env("PYTEST_XDIST_WORKER", default="")
 
 if DATABASES["default"]["ENGINE"].endswith("sqlite3"):
     # A file, not memory, so a separate worker process can open the same test database.

@@ -60,7 +60,7 @@ def shared_redis(settings):
 
 
 @pytest.fixture
-def gunicorn(transactional_db, shared_redis, tmp_path):
+def gunicorn(transactional_db, django_db_serialized_rollback, shared_redis, tmp_path):
     # Committed before gunicorn starts: its URLs include the apphooks, and the home page
     # lists the upcoming event.
     load_demo_pages()

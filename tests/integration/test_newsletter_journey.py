@@ -15,7 +15,7 @@ pytestmark = pytest.mark.integration
 
 
 @pytest.fixture
-def worker_env(smtp_sink, transactional_db):
+def worker_env(smtp_sink, transactional_db, django_db_serialized_rollback):
     load_demo_pages()  # before the worker starts, so it knows the newsletter's URLs
     return {"TEST_SMTP_PORT": str(smtp_sink.port), "NEWSLETTER_SEND_RATE": "0"}
 
