@@ -55,6 +55,28 @@ def test_phone_visitor_opens_the_menu_with_the_keyboard(live_site, new_page, ass
     expect(toggle).to_be_focused()
 
 
+def test_phone_menu_is_collapsed_before_the_script_runs(live_site, new_page):
+    # The first paint must already be the collapsed menu: a menu that collapses only when
+    # site.js arrives makes the whole page jump (a layout shift) on every phone visit.
+    page = new_page(width=390, height=844)
+    page.route("**/site*.js", lambda route: route.abort())
+    page.goto(live_site + "/en/about-us/")
+    expect(page.get_by_role("navigation", name="Main")).to_be_hidden()
+    expect(page.get_by_role("button", name="Menu")).to_be_visible()
+
+
+def test_without_javascript_the_phone_menu_stays_open(browser, live_site):
+    context = browser.new_context(java_script_enabled=False,
+                                  viewport={"width": 390, "height": 844})
+    try:
+        page = context.new_page()
+        page.goto(live_site + "/en/about-us/")
+        expect(page.get_by_role("navigation", name="Main")).to_be_visible()
+        expect(page.get_by_role("button", name="Menu")).to_be_hidden()
+    finally:
+        context.close()
+
+
 def test_skip_link_moves_focus_to_the_main_content(live_site, new_page):
     page = new_page()
     page.goto(live_site + "/en/about-us/")
