@@ -11,6 +11,7 @@ from center.core.http import no_referrer
 from center.core.requests import client_ip
 
 from . import selectors, services
+from .form_page import blank_form_page, render_form_page
 from .forms import ApplicationForm, ReplyForm
 from .models import TransitionError, TrialApplication
 from .ratelimit import rate_limit_allows
@@ -32,15 +33,6 @@ def _too_many(request):
     return response
 
 
-def _form_page(request, form, notice, *, status=200):
-    return render(request, "trials/application_form.html", {
-        "form": form,
-        "notice": notice,
-        "started": form.start_token_for_page(),
-        "error_summary": form.error_summary() if form.is_bound else [],
-    }, status=status)
-
-
 def _submit(request, notice):
     if not rate_limit_allows(scope="ip", ident=client_ip(request),
                           limit=settings.TRIALS_RATE_LIMIT_PER_IP):
@@ -49,13 +41,13 @@ def _submit(request, notice):
     if form.is_bot:
         return render(request, "trials/application_refused.html", status=400)
     if not form.is_valid():
-        return _form_page(request, form, notice)
+        return render_form_page(request, form, notice)
     if not form.claim_start():
         # A second click on Submit: the first one's thank-you page, not "form expired".
         filed = thanks_token_for_used_start(form.start, form.cleaned_data["email"])
         if filed:
             return HttpResponseRedirect(_thanks_url(filed))
-        return _form_page(request, form, notice)
+        return render_form_page(request, form, notice)
     data = form.cleaned_data
     if not rate_limit_allows(scope="email", ident=data["email"].lower(),
                           limit=settings.TRIALS_RATE_LIMIT_PER_EMAIL):
@@ -84,7 +76,7 @@ def application_form(request):
         return _submit(request, notice)
     if request.method not in ("GET", "HEAD"):
         return HttpResponseNotAllowed(["GET", "HEAD", "POST"])
-    return _form_page(request, ApplicationForm(notice=notice), notice)
+    return blank_form_page(request, notice)
 
 
 @never_cache
