@@ -77,6 +77,8 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "center.core.middleware.HealthCheckMiddleware",
+    # Public pages stored earlier are answered here, before everything below (front_cache.py).
+    "center.core.front_cache.FrontCacheMiddleware",
     "django.middleware.security.SecurityMiddleware",
     # Before WhiteNoise, so static files carry the headers too (an SVG is a document).
     "center.core.middleware.SecurityHeadersMiddleware",

@@ -1,0 +1,108 @@
+"""The front of the page cache: a public page an anonymous visitor asked for before is
+answered here, first among the middlewares, without running the rest of Django (sessions,
+django CMS's page lookup, the toolbar, the database).
+
+What is stored is exactly what a visitor got: a 200 that passed every rule of page_cache.py
+on its way out (anonymous, no toolbar, no messages, no cookie set, a max-age and nothing
+private), with every header the inner middlewares added. Each entry carries the content
+version it was rendered under; one small read of the current version per request (the same
+key every write bumps) decides whether it may still be served, so a change is seen at the
+next request by every process. Entries also live in this process's memory, so a hit reads
+only the version from the shared cache; a process that misses takes the shared copy."""
+
+import re
+import time
+from collections import OrderedDict
+from dataclasses import dataclass
+from hashlib import sha256
+
+from django.conf import settings
+from django.core.cache import cache
+from django.http import HttpResponse
+from django.utils.cache import get_max_age
+
+from .page_cache import content_version, serves_from_cache
+
+GZIP = re.compile(r"\bgzip\b")
+LOCAL_ENTRIES = 500  # per process; a page is 4-60 KB
+# A visitor with one of these may see something personal: the toolbar (a session), a
+# message, a form with a token.
+PERSONAL_COOKIES = ("sessionid", "messages")
+
+
+@dataclass(frozen=True)
+class Entry:
+    version: int
+    expires: float  # time.time()
+    status: int
+    headers: tuple[tuple[str, str], ...]
+    content: bytes
+
+    def response(self) -> HttpResponse:
+        response = HttpResponse(self.content, status=self.status)
+        for name, value in self.headers:
+            response[name] = value
+        return response
+
+
+_local: OrderedDict[str, Entry] = OrderedDict()
+
+
+def _key(request) -> str | None:
+    if request.method != "GET" or any(
+            name in request.COOKIES for name in (*PERSONAL_COOKIES, settings.SESSION_COOKIE_NAME)):
+        return None
+    encoding = "gzip" if GZIP.search(request.META.get("HTTP_ACCEPT_ENCODING", "")) else "-"
+    # The raw Host: a host Django refuses never matches a stored page, and is refused below.
+    address = f"{request.scheme}|{request.META.get('HTTP_HOST', '')}|{request.get_full_path()}"
+    return "portal:front:" + sha256(f"{encoding}|{address}".encode()).hexdigest()
+
+
+def _storable(request, response) -> bool:
+    if (response.status_code != 200 or response.streaming or response.cookies
+            or request.META.get("CSRF_COOKIE_NEEDS_UPDATE")):
+        return False
+    cache_control = response.get("Cache-Control", "")
+    if any(word in cache_control for word in ("private", "no-store", "no-cache")):
+        return False
+    # No user: answered before the auth middleware ran (a static file, a redirect).
+    return bool(get_max_age(response)) and hasattr(request, "user") and serves_from_cache(request)
+
+
+def _remember(key: str, entry: Entry) -> None:
+    _local[key] = entry
+    _local.move_to_end(key)
+    while len(_local) > LOCAL_ENTRIES:
+        _local.popitem(last=False)
+
+
+def _fresh(entry, version: int) -> bool:
+    return isinstance(entry, Entry) and entry.version == version and entry.expires > time.time()
+
+
+class FrontCacheMiddleware:
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        key = _key(request)
+        version = content_version() if key else None
+        if version is None:  # not cacheable, or the cache is down: no storing either
+            return self.get_response(request)
+        entry = _local.get(key)
+        if not _fresh(entry, version):
+            entry = cache.get(key)
+            if _fresh(entry, version):
+                _remember(key, entry)
+        if _fresh(entry, version):
+            return entry.response()
+
+        response = self.get_response(request)
+        if _storable(request, response):
+            max_age = get_max_age(response)
+            entry = Entry(version=version, expires=time.time() + max_age,
+                          status=response.status_code, headers=tuple(response.items()),
+                          content=response.content)
+            cache.set(key, entry, max_age)
+            _remember(key, entry)
+        return response
