@@ -90,7 +90,7 @@ class ApplicationForm(forms.Form):
         # Querysets are rebuilt per form: "in force" depends on the time of the request.
         self.fields["products"].queryset = offered_products()
         self.fields["privacy_notice"].queryset = PrivacyNotice.objects.in_force()
-        if notice is not None:
+        if notice is not None and not self.is_bound:
             self.initial.setdefault("privacy_notice", notice.version)
         self.fields["privacy_notice"].error_messages["invalid_choice"] = _(
             "The privacy notice has changed since this page was opened. Please read it again "

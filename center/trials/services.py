@@ -92,7 +92,10 @@ def application_submit(*, name: str, email: str, organisation: str, job_title: s
         consented_at=now, consent_ip=ip, consent_user_agent=user_agent[:300],
         language=language, submitted_at=now,
     )
-    application.products.set(products)
+    # A new row: no links to compare with, so one INSERT (set() reads the links first).
+    TrialApplication.products.through.objects.bulk_create(
+        TrialApplication.products.through(trialapplication=application, product=product)
+        for product in products)
     event = AuditEvent.objects.create(application=application, by_applicant=True,
                                       to_state=State.SUBMITTED, created_at=now)
     outbox_add(application=application, kind=EmailOutbox.Kind.CONFIRMATION, event=event)

@@ -3,6 +3,7 @@ from django.http import HttpResponseNotAllowed, HttpResponseRedirect
 from django.shortcuts import render
 from django.urls import reverse
 from django.utils import translation
+from django.utils.functional import SimpleLazyObject
 from django.utils.translation import get_language
 from django.views.decorators.cache import never_cache
 from menus.utils import set_language_changer
@@ -71,9 +72,10 @@ def _thanks_url(token: str) -> str:
 
 @never_cache
 def application_form(request):
-    notice = selectors.current_privacy_notice()
     if request.method == "POST":
-        return _submit(request, notice)
+        # Read only if the form is shown again: an accepted form names its notice itself.
+        return _submit(request, SimpleLazyObject(selectors.current_privacy_notice))
+    notice = selectors.current_privacy_notice()
     if request.method not in ("GET", "HEAD"):
         return HttpResponseNotAllowed(["GET", "HEAD", "POST"])
     return blank_form_page(request, notice)
