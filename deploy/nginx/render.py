@@ -18,7 +18,7 @@ OPTIONS = {  # option: (environment variable, default)
     "upstream": ("NGINX_UPSTREAM", "127.0.0.1:8000"),
     "static_root": ("STATIC_ROOT", str(HERE.parents[1] / "staticfiles")),
     "media_root": ("MEDIA_ROOT", str(HERE.parents[1] / "media")),
-    "microcache_seconds": ("NGINX_MICROCACHE_SECONDS", "5"),
+    "microcache_seconds": ("NGINX_MICROCACHE_SECONDS", "1"),
     "worker_processes": ("NGINX_WORKER_PROCESSES", "auto"),
     "access_log": ("NGINX_ACCESS_LOG", "off"),
     "mime_types": ("NGINX_MIME_TYPES", "/etc/nginx/mime.types"),

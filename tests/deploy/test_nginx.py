@@ -6,9 +6,11 @@ import gzip
 import hashlib
 import http.client
 import os
+import re
 import shutil
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 import pytest
@@ -26,6 +28,7 @@ from tests.support.processes import (
 NGINX = shutil.which("nginx") or ("/usr/sbin/nginx" if Path("/usr/sbin/nginx").exists() else None)
 PAGE = "/en/about-us/"
 HASHED_CSS = "core/css/site.0123456789ab.css"
+MICROCACHE_SECONDS = 2  # long enough for two requests in a row to meet a stored copy
 
 
 
@@ -71,7 +74,8 @@ def front(transactional_db, django_db_serialized_rollback, demo_pages, settings,
     subprocess.run([sys.executable, str(ROOT / "deploy/nginx/render.py"), "--out", str(conf),
                     "--listen", f"127.0.0.1:{web_port}", "--upstream", f"127.0.0.1:{app_port}",
                     "--static-root", str(static), "--media-root", str(media),
-                    "--worker-processes", "1"], check=True)
+                    "--worker-processes", "1",
+                    "--microcache-seconds", str(MICROCACHE_SECONDS)], check=True)
     nginx = [NGINX, "-p", str(conf), "-c", str(conf / "nginx.conf"),
              "-g", "daemon off; error_log stderr;"]
     # Workers run as the user running the tests (root in CI): the test's folder is theirs.
@@ -104,6 +108,23 @@ def test_an_anonymous_page_comes_from_the_micro_cache_a_signed_in_one_never(fron
 
     staff = _get(port, PAGE, {"Cookie": "sessionid=someone-signed-in"})
     assert staff[0] == 200 and staff[1]["X-Cache-Status"] == "BYPASS"
+
+
+def test_an_expired_page_is_revalidated_and_the_app_answers_304_without_a_body(front, tmp_path):
+    port = front[0]
+    first = _get(port, PAGE)
+    assert first[1]["ETag"]
+    time.sleep(MICROCACHE_SECONDS + 1.5)
+    refreshed = [_get(port, PAGE) for _visit in range(3)]  # one of them triggers the refresh
+    statuses = [answer[1]["X-Cache-Status"] for answer in refreshed]
+    assert all(answer[2] == first[2] for answer in refreshed), statuses
+    time.sleep(0.5)  # the refresh runs in the background
+    log = (tmp_path / "gunicorn.log").read_text()
+    assert re.search(rf'"GET {re.escape(PAGE)} HTTP/1.1" 304 ', log), statuses
+
+    # And a browser that has the page gets a 304 too.
+    again = _get(port, PAGE, {"If-None-Match": first[1]["ETag"]})
+    assert again[0] == 304 and again[2] == b""
 
 
 def test_a_page_that_sets_a_cookie_or_says_no_store_is_never_cached(front):
