@@ -36,15 +36,24 @@ def _pages(base: str) -> dict[str, str]:
     return pages
 
 
+def _report(url: str) -> dict:
+    env = {**os.environ, "CHROME_PATH": os.environ.get("CHROME_PATH", "/usr/bin/chromium")}
+    for attempt in range(3):  # Chromium sometimes fails to start under load: try again
+        with tempfile.TemporaryDirectory() as folder:
+            report = Path(folder) / "report.json"
+            done = subprocess.run(
+                [str(LIGHTHOUSE), url, "--quiet", "--output=json", f"--output-path={report}",
+                 "--chrome-flags=--headless=new --no-sandbox --disable-gpu"], env=env,
+                capture_output=True, text=True)
+            if done.returncode == 0:
+                return json.loads(report.read_text())
+        print(f"lighthouse failed on {url} (attempt {attempt + 1}): {done.stderr[-300:]}",
+              file=sys.stderr)
+    sys.exit(f"lighthouse could not measure {url}")
+
+
 def _run(url: str) -> dict:
-    with tempfile.TemporaryDirectory() as folder:
-        report = Path(folder) / "report.json"
-        subprocess.run(
-            [str(LIGHTHOUSE), url, "--quiet", "--output=json", f"--output-path={report}",
-             "--chrome-flags=--headless=new --no-sandbox --disable-gpu"],
-            check=True, env={**os.environ, "CHROME_PATH": os.environ.get(
-                "CHROME_PATH", "/usr/bin/chromium")})
-        data = json.loads(report.read_text())
+    data = _report(url)
     audits = data["audits"]
     return {
         **{name: round(data["categories"][name]["score"] * 100) for name in CATEGORIES},
