@@ -149,6 +149,13 @@ def once_per_request(request, name: str, compute):
     return memo[name]
 
 
+def known_for_request(request, name: str, value) -> None:
+    """What once_per_request(request, name, …) would compute, found by a read the plugin
+    makes anyway (its rows carry it): the expiry then costs no query of its own."""
+    if request is not None:
+        request.__dict__.setdefault("_page_cache_memo", {}).setdefault(name, value)
+
+
 class PageCacheGuardMiddleware:
     """django CMS serves and stores its page cache for every anonymous visitor; a visitor
     with messages waiting gets a page rendered for them alone, never stored (CMS pages; the

@@ -2,7 +2,7 @@ from cms.plugin_base import CMSPluginBase
 from cms.plugin_pool import plugin_pool
 from django.utils.translation import gettext_lazy as _
 
-from center.core.page_cache import once_per_request, seconds_until
+from center.core.page_cache import known_for_request, once_per_request, seconds_until
 from center.core.permissions import can_see_drafts
 
 from . import links, selectors
@@ -23,7 +23,10 @@ class UpcomingEventsPlugin(CMSPluginBase):
 
     def render(self, context, instance, placeholder):
         context = super().render(context, instance, placeholder)
-        context["events"] = selectors.next_upcoming_events(count=instance.number_of_events)
+        context["events"] = selectors.upcoming_event_cards(count=instance.number_of_events)
+        if context["events"]:
+            known_for_request(context.get("request"), "events",
+                              context["events"][0].schedule_change)
         context["events_url"] = links.events_page_url()
         return context
 

@@ -109,7 +109,10 @@ class Event(TranslatableModel):
 
     def speakers(self) -> list:
         """Everyone with a part in the agenda, once each, in agenda order. Reads
-        sessions and their speakers through .all() so a prefetch (selectors) is used."""
+        sessions and their speakers through .all() so a prefetch (selectors) is used; a
+        card's event comes with its people read already (selectors.upcoming_event_cards)."""
+        if "agenda_people" in self.__dict__:
+            return self.agenda_people
         people = {}
         for session in self.sessions.all():
             for part in session.session_speakers.all():

@@ -4,7 +4,7 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from djangocms_stories import cms_plugins as stories_plugins
 
-from center.core.page_cache import once_per_request, seconds_until
+from center.core.page_cache import known_for_request, once_per_request, seconds_until
 
 from . import links, selectors
 from .models import LatestNewsPluginModel
@@ -37,7 +37,9 @@ class LatestNewsPlugin(CMSPluginBase):
     def render(self, context, instance, placeholder):
         context = super().render(context, instance, placeholder)
         language = get_language()
-        context["stories"] = list(
-            selectors.stories_in_language(language=language)[: instance.count])
+        context["stories"] = selectors.latest_stories(language=language, count=instance.count)
+        if context["stories"]:
+            known_for_request(context.get("request"), "news",
+                              context["stories"][0].publication_change)
         context["news_url"] = links.news_page_url()  # "" while the News page is not set up
         return context

@@ -4,7 +4,7 @@
 import re
 
 from django.conf import settings
-from django.db.models import Exists, Min, OuterRef, Prefetch, Q, QuerySet
+from django.db.models import Exists, Min, OuterRef, Prefetch, Q, QuerySet, Subquery
 from django.utils import timezone
 from djangocms_stories.models import Post, PostCategory, PostContent
 from taggit.models import Tag
@@ -37,6 +37,26 @@ def next_publication_change():
         ends=Min("date_published_end", filter=Q(date_published_end__gt=moment)),
     )
     return min((bound for bound in bounds.values() if bound is not None), default=None)
+
+
+def latest_stories(*, language: str, count: int) -> list[PostContent]:
+    """The newest `count` stories of stories_in_language() (the latest-news plugin), each
+    also carrying next_publication_change() (`publication_change`), read as two columns of
+    the same query, so the page's expiry costs no query of its own."""
+    moment = timezone.now()
+    # The same stories as next_publication_change() looks at.
+    posts = Post.objects.filter(app_config__namespace=NAMESPACE).order_by()
+    stories = list(stories_in_language(language=language).annotate(
+        next_published=Subquery(posts.filter(date_published__gt=moment)
+                                .order_by("date_published").values("date_published")[:1]),
+        next_withdrawn=Subquery(posts.filter(date_published_end__gt=moment)
+                                .order_by("date_published_end").values("date_published_end")[:1]),
+    )[:count])
+    for story in stories:
+        story.publication_change = min(
+            (bound for bound in (story.next_published, story.next_withdrawn) if bound is not None),
+            default=None)
+    return stories
 
 
 def _for_lists(queryset: QuerySet) -> QuerySet:

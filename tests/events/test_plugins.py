@@ -5,6 +5,7 @@ import pytest
 from cms.api import add_plugin
 from django.utils import timezone
 
+from center.events import selectors
 from center.events.models import EventCard, UpcomingEvents
 from tests.support.cms import add_plugin_url, bare_placeholder, page_draft, render_plugin
 
@@ -99,6 +100,24 @@ def test_upcoming_events_queries_do_not_grow_with_events(django_assert_max_num_q
 
     assert html.count('class="event-card"') == min(count, 12)
     assert html.count("With Speaker") == min(count, 12)
+
+
+def test_upcoming_event_cards_name_the_agendas_people_and_the_next_schedule_change(db):
+    # The plugin reads the people of all sessions at once instead of sessions, then speakers:
+    # the same people in the same (agenda) order, and the same expiry as its own read.
+    event = EventFactory(**_in_days(2))
+    second, first = SessionFactory(event=event, order=2), SessionFactory(event=event, order=1)
+    for session, slug, order in ((second, "c", 0), (first, "b", 1), (first, "a", 0),
+                                 (second, "a", 1)):
+        SessionSpeakerFactory(session=session, person__slug=slug, order=order)
+    EventFactory(**_in_days(1))  # no agenda yet
+
+    cards = selectors.upcoming_event_cards(count=3)
+
+    assert [[person.slug for person in card.speakers()] for card in cards] == [[], ["a", "b", "c"]]
+    agenda = selectors.event_for_card(event_id=event.pk, can_preview=False)
+    assert cards[1].speakers() == agenda.speakers()
+    assert {card.schedule_change for card in cards} == {selectors.next_schedule_change()}
 
 
 def test_event_card_shows_a_published_event(db, event_with_agenda):

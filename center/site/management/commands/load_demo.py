@@ -1,6 +1,8 @@
+from cms.signals.apphook import DISPATCH_UID, trigger_restart
 from cms.utils.apphook_reload import reload_urlconf
 from django.conf import settings
 from django.core.management.base import BaseCommand
+from django.core.signals import request_finished
 
 from center.core.demo.users import DEMO_PASSWORD, DEMO_USERNAME
 from center.search.services import search_reindex_all
@@ -24,6 +26,10 @@ class Command(BaseCommand):
         if report.apphooks_attached:
             # Apphooks attached just now: let this process resolve their URLs too.
             reload_urlconf()
+            # The loader has told every process already (mark_urlconf_as_changed); django CMS's
+            # own note, left by a translation of an apphook's page, would only have them all
+            # reload once more at the end of this process's next request.
+            request_finished.disconnect(trigger_restart, dispatch_uid=DISPATCH_UID)
         for module in app_demo_modules():
             self.stdout.write(module.load_demo_content())
         self.stdout.write(showcase.load_demo_content())  # last: its plugins show the others
