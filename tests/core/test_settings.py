@@ -146,3 +146,16 @@ def test_manage_py_defaults_to_local_settings():
     )
     assert result.returncode == 0, result.stderr
     assert "+ DEMO_MODE = True" in result.stdout
+
+
+@pytest.mark.django_db
+def test_postgresql_never_jit_compiles_a_page_query():
+    # The plugin read of a page joins every plugin table; with JIT on, PostgreSQL spent
+    # 230 ms compiling that 0.1 ms query on every uncached page.
+    from django.db import connection
+
+    if connection.vendor != "postgresql":
+        pytest.skip("PostgreSQL only")
+    with connection.cursor() as cursor:
+        cursor.execute("SHOW jit")
+        assert cursor.fetchone()[0] == "off"
