@@ -404,8 +404,10 @@ def test_postgres_killed_and_restarted_under_load(transactional_db,
     during = [r for r in records if killed_at + KILL_GRACE <= r[0] and r[1] < restarted_at]
     after = [r for r in records if r[0] >= restarted_at]
     assert before and all(r[3] != 503 for r in before)  # healthy before the kill
-    # The outage was met by pages and by both forms' POSTs, and each was a 503.
-    assert during and all(r[3] == 503 for r in during)
+    # The outage was met by pages and by both forms' POSTs. Each POST was a 503; a page was
+    # a 503 too, or the page itself where the front cache held it (no database needed).
+    assert during and all(r[3] == 503 for r in during if r[2].startswith("POST "))
+    assert all(r[3] in (200, 503) for r in during)
     assert {f"POST {TRIAL}", f"POST {SIGN_UP}", "GET /en/"} <= {r[2] for r in during}
     failed_after = [r for r in after if r[3] == 503]
     recovery = max((r[1] for r in failed_after), default=restarted_at) - restarted_at
