@@ -19,7 +19,7 @@ from hashlib import sha256
 from django.conf import settings
 from django.core.cache import cache
 from django.http import HttpResponse
-from django.utils.cache import get_max_age
+from django.utils.cache import get_conditional_response, get_max_age
 
 from .page_cache import content_version, serves_from_cache
 
@@ -95,7 +95,11 @@ class FrontCacheMiddleware:
             if _fresh(entry, version):
                 _remember(key, entry)
         if _fresh(entry, version):
-            return entry.response()
+            # Stored with the ETag ConditionalGetMiddleware (inside this one) gave it: a
+            # visitor or nginx that has the page gets a 304 without hashing it again.
+            response = entry.response()
+            return get_conditional_response(request, etag=response.get("ETag"),
+                                            response=response)
 
         response = self.get_response(request)
         if _storable(request, response):

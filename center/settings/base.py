@@ -77,10 +77,10 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "center.core.middleware.HealthCheckMiddleware",
-    # ETags on every page, and 304 for a browser or nginx that has the page already.
-    "django.middleware.http.ConditionalGetMiddleware",
     # Public pages stored earlier are answered here, before everything below (front_cache.py).
     "center.core.front_cache.FrontCacheMiddleware",
+    # ETags on every page, and 304 for a browser or nginx that has the page already.
+    "django.middleware.http.ConditionalGetMiddleware",
     "django.middleware.security.SecurityMiddleware",
     # Before WhiteNoise, so static files carry the headers too (an SVG is a document).
     "center.core.middleware.SecurityHeadersMiddleware",

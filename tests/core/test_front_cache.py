@@ -70,3 +70,10 @@ def test_form_pages_and_errors_are_never_stored():
     for path in ("/en/apply-for-trial/", "/en/newsletter/", "/en/no-such-page/"):
         _get(Client(), path)
         assert _get(Client(), path)[1] > 0, path
+
+
+def test_a_visitor_who_has_the_stored_page_gets_a_304():
+    etag = _get(Client())[0]["ETag"]
+    response, queries = _get(Client(), HTTP_IF_NONE_MATCH=etag)
+    assert response.status_code == 304 and response.content == b"" and queries == 0
+    assert _get(Client(), HTTP_IF_NONE_MATCH='"another"')[0].status_code == 200
