@@ -17,17 +17,18 @@ from dataclasses import dataclass
 from hashlib import sha256
 
 from django.conf import settings
+from django.contrib.messages.storage.cookie import CookieStorage
 from django.core.cache import cache
 from django.http import HttpResponse
 from django.utils.cache import get_conditional_response, get_max_age
 
-from .page_cache import content_version, serves_from_cache
+from .page_cache import content_version, is_personal, serves_from_cache
 
 GZIP = re.compile(r"\bgzip\b")
 LOCAL_ENTRIES = 500  # per process; a page is 4-60 KB
-# A visitor with one of these may see something personal: the toolbar (a session), a
-# message, a form with a token.
-PERSONAL_COOKIES = ("sessionid", "messages")
+# A visitor with one of these may see something personal: the toolbar (a session cookie,
+# settings.SESSION_COOKIE_NAME) or a message.
+MESSAGES_COOKIE = CookieStorage.cookie_name
 
 
 @dataclass(frozen=True)
@@ -50,7 +51,7 @@ _local: OrderedDict[str, Entry] = OrderedDict()
 
 def _key(request) -> str | None:
     if request.method != "GET" or any(
-            name in request.COOKIES for name in (*PERSONAL_COOKIES, settings.SESSION_COOKIE_NAME)):
+            name in request.COOKIES for name in (settings.SESSION_COOKIE_NAME, MESSAGES_COOKIE)):
         return None
     encoding = "gzip" if GZIP.search(request.META.get("HTTP_ACCEPT_ENCODING", "")) else "-"
     # The raw Host: a host Django refuses never matches a stored page, and is refused below.
@@ -59,11 +60,7 @@ def _key(request) -> str | None:
 
 
 def _storable(request, response) -> bool:
-    if (response.status_code != 200 or response.streaming or response.cookies
-            or request.META.get("CSRF_COOKIE_NEEDS_UPDATE")):
-        return False
-    cache_control = response.get("Cache-Control", "")
-    if any(word in cache_control for word in ("private", "no-store", "no-cache")):
+    if response.status_code != 200 or response.streaming or is_personal(request, response):
         return False
     # No user: answered before the auth middleware ran (a static file, a redirect).
     return bool(get_max_age(response)) and hasattr(request, "user") and serves_from_cache(request)

@@ -127,8 +127,21 @@ def serves_from_cache(request) -> bool:
     return len(get_messages(request)) == 0
 
 
+def is_personal(request, response) -> bool:
+    """A response meant for this visitor alone: it sets a cookie, carries a CSRF token, or
+    says so itself (private, no-store, no-cache). Never stored for anyone else."""
+    cache_control = response.get("Cache-Control", "")
+    return bool(request.META.get("CSRF_COOKIE_NEEDS_UPDATE") or response.cookies
+                or any(word in cache_control for word in ("private", "no-store", "no-cache")))
+
+
 def content_duration() -> int:
     return get_cms_setting("CACHE_DURATIONS")["content"]
+
+
+def earliest(*moments: datetime | None) -> datetime | None:
+    """The first of the moments a page changes by time alone (None: none of them)."""
+    return min((moment for moment in moments if moment is not None), default=None)
 
 
 def seconds_until(moment: datetime | None) -> int:
@@ -185,9 +198,7 @@ def cache_public_view(view=None, *, expires=None):
     @wraps(view)
     def render(request, *args, **kwargs):
         response = view(request, *args, **kwargs)
-        cache_control = response.get("Cache-Control", "")
-        if (request.META.get("CSRF_COOKIE_NEEDS_UPDATE") or response.cookies
-                or "no-store" in cache_control or "no-cache" in cache_control):
+        if is_personal(request, response):
             patch_cache_control(response, private=True)  # cache_page stores no private page
         elif "max-age" not in response.get("Cache-Control", ""):
             patch_cache_control(response, max_age=seconds_until(expires() if expires else None))

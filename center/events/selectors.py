@@ -1,9 +1,7 @@
 from django.db.models import (
     Count,
     F,
-    Min,
     Prefetch,
-    Q,
     QuerySet,
     Subquery,
     prefetch_related_objects,
@@ -12,6 +10,7 @@ from django.db.models.functions import ExtractYear
 from django.utils import timezone
 
 from center.core.i18n import with_translations
+from center.core.page_cache import earliest
 
 from .models import Event, Session, SessionSpeaker
 
@@ -46,15 +45,10 @@ def upcoming_event_cards(*, count: int) -> list[Event]:
     """The next events as their cards show them (the upcoming-events plugin), in two reads:
     the events, then the people of all their sessions at once (`agenda_people`, for
     Event.speakers: a card shows no agenda, so not sessions, then speakers). Each event also
-    carries next_schedule_change() (`schedule_change`), read as two columns of the first
-    query, so the page's expiry costs no query of its own."""
-    moment = timezone.now()
-    published = Event.objects.published().order_by()  # as in next_schedule_change()
-    events = list(with_translations(Event.objects.upcoming()).annotate(
-        next_start=Subquery(published.filter(start__gt=moment).order_by("start")
-                            .values("start")[:1]),
-        next_end=Subquery(published.filter(end__gt=moment).order_by("end").values("end")[:1]),
-    )[:count])
+    carries next_schedule_change() (`schedule_change`), read as columns of the first query,
+    so the page's expiry costs no query of its own."""
+    bounds = _schedule_bounds()
+    events = list(with_translations(Event.objects.upcoming()).annotate(**bounds)[:count])
     if not events:
         return events
     parts = with_translations(
@@ -67,20 +61,29 @@ def upcoming_event_cards(*, count: int) -> list[Event]:
         people[part.agenda_event_id].setdefault(part.person_id, part.person)
     for event in events:
         event.agenda_people = list(people[event.pk].values())
-        event.schedule_change = min(
-            (bound for bound in (event.next_start, event.next_end) if bound is not None),
-            default=None)
+        event.schedule_change = earliest(*(getattr(event, name) for name in bounds))
     return events
 
 
-def next_schedule_change():
-    """When a published event next starts or ends (lists, cards and agendas change then)."""
+def _schedule_bounds() -> dict[str, Subquery]:
+    """When a published event next starts, and next ends: lists, cards and agendas change
+    then. Subqueries, so a list's own query can carry them as columns."""
     moment = timezone.now()
-    bounds = Event.objects.published().aggregate(
-        starts=Min("start", filter=Q(start__gt=moment)),
-        ends=Min("end", filter=Q(end__gt=moment)),
-    )
-    return min((bound for bound in bounds.values() if bound is not None), default=None)
+    published = Event.objects.published().order_by()
+    return {
+        "next_start": Subquery(published.filter(start__gt=moment).order_by("start")
+                               .values("start")[:1]),
+        "next_end": Subquery(published.filter(end__gt=moment).order_by("end")
+                             .values("end")[:1]),
+    }
+
+
+def next_schedule_change():
+    """When a published event next starts or ends (or None)."""
+    bounds = _schedule_bounds()
+    # Any one row carries the bounds; with no event at all there is no change to wait for.
+    row = Event.objects.values(**bounds).first()
+    return earliest(*row.values()) if row else None
 
 
 def past_events(*, year: int | None = None) -> QuerySet:

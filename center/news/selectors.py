@@ -4,12 +4,13 @@
 import re
 
 from django.conf import settings
-from django.db.models import Exists, Min, OuterRef, Prefetch, Q, QuerySet, Subquery
+from django.db.models import Exists, OuterRef, Prefetch, Q, QuerySet, Subquery
 from django.utils import timezone
 from djangocms_stories.models import Post, PostCategory, PostContent
 from taggit.models import Tag
 
 from center.core.i18n import with_translations
+from center.core.page_cache import earliest
 
 NAMESPACE = "news"
 SLUG = re.compile(r"[-\w]+")
@@ -29,33 +30,36 @@ def published_stories() -> QuerySet:
     )
 
 
+def _publication_bounds() -> dict[str, Subquery]:
+    """When a story next enters, and next leaves, its publication window by time alone.
+    Subqueries, so a list's own query can carry them as columns."""
+    moment = timezone.now()
+    posts = Post.objects.filter(app_config__namespace=NAMESPACE).order_by()
+    return {
+        "next_published": Subquery(posts.filter(date_published__gt=moment)
+                                   .order_by("date_published").values("date_published")[:1]),
+        "next_withdrawn": Subquery(posts.filter(date_published_end__gt=moment)
+                                   .order_by("date_published_end")
+                                   .values("date_published_end")[:1]),
+    }
+
+
 def next_publication_change():
     """When a story next enters or leaves its publication window by time alone (or None)."""
-    moment = timezone.now()
-    bounds = Post.objects.filter(app_config__namespace=NAMESPACE).aggregate(
-        starts=Min("date_published", filter=Q(date_published__gt=moment)),
-        ends=Min("date_published_end", filter=Q(date_published_end__gt=moment)),
-    )
-    return min((bound for bound in bounds.values() if bound is not None), default=None)
+    bounds = _publication_bounds()
+    # Any one row carries the bounds; with no story at all there is no change to wait for.
+    row = Post.objects.values(**bounds).first()
+    return earliest(*row.values()) if row else None
 
 
 def latest_stories(*, language: str, count: int) -> list[PostContent]:
     """The newest `count` stories of stories_in_language() (the latest-news plugin), each
-    also carrying next_publication_change() (`publication_change`), read as two columns of
-    the same query, so the page's expiry costs no query of its own."""
-    moment = timezone.now()
-    # The same stories as next_publication_change() looks at.
-    posts = Post.objects.filter(app_config__namespace=NAMESPACE).order_by()
-    stories = list(stories_in_language(language=language).annotate(
-        next_published=Subquery(posts.filter(date_published__gt=moment)
-                                .order_by("date_published").values("date_published")[:1]),
-        next_withdrawn=Subquery(posts.filter(date_published_end__gt=moment)
-                                .order_by("date_published_end").values("date_published_end")[:1]),
-    )[:count])
+    also carrying next_publication_change() (`publication_change`), read as columns of the
+    same query, so the page's expiry costs no query of its own."""
+    bounds = _publication_bounds()
+    stories = list(stories_in_language(language=language).annotate(**bounds)[:count])
     for story in stories:
-        story.publication_change = min(
-            (bound for bound in (story.next_published, story.next_withdrawn) if bound is not None),
-            default=None)
+        story.publication_change = earliest(*(getattr(story, name) for name in bounds))
     return stories
 
 

@@ -21,26 +21,26 @@ CSRF_SLOT = "trials-form-csrf-token-slot-3f9a61"
 STARTED_SLOT = "trials-form-started-token-slot-3f9a61"
 
 
-def render_form_page(request, form, notice, *, status=200):
+def render_form_page(request, form, notice, *, status=200, started=None, **tokens):
     return render(request, TEMPLATE, {
         "form": form,
         "notice": notice,
-        "started": form.start_token_for_page(),
+        "started": started or form.start_token_for_page(),
         "error_summary": form.error_summary() if form.is_bound else [],
+        **tokens,
     }, status=status)
 
 
 def blank_form_page(request, notice) -> HttpResponse:
+    form = ApplicationForm(notice=notice)
     version = content_version() if serves_from_cache(request) else None
     if version is None:  # staff, messages waiting, or the cache is down: render it afresh
-        return render_form_page(request, ApplicationForm(notice=notice), notice)
+        return render_form_page(request, form, notice)
     key = f"trials:form-page:v{version}:{get_language()}:{notice.pk if notice else 0}"
     html = cache.get(key)
     if html is None:
-        html = render(request, TEMPLATE, {
-            "form": ApplicationForm(notice=notice), "notice": notice, "error_summary": [],
-            "started": STARTED_SLOT, "csrf_token": CSRF_SLOT,
-        }).content.decode()
+        html = render_form_page(request, form, notice, started=STARTED_SLOT,
+                                csrf_token=CSRF_SLOT).content.decode()
         cache.set(key, html, content_duration())
     # get_token also sets the CSRF cookie on this response, as {% csrf_token %} would.
     return HttpResponse(html.replace(CSRF_SLOT, get_token(request))
