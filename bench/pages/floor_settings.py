@@ -18,8 +18,10 @@ USE_TZ = True
 BODY = b"x" * int(os.environ.get("FLOOR_BYTES", "16384"))
 
 
-def floor(request):
-    return HttpResponse(BODY, content_type="text/html; charset=utf-8")
+def floor(request, size=None):
+    """FLOOR_BYTES bytes at /, or `size` bytes at /<size>: the same bytes as a given page."""
+    return HttpResponse(BODY if size is None else BODY[:size],
+                        content_type="text/html; charset=utf-8")
 
 
-urlpatterns = [path("", floor)]
+urlpatterns = [path("", floor), path("<int:size>", floor)]

@@ -2,7 +2,9 @@
 
 Starts, all on 127.0.0.1:
 - the floor: a bare Django view returning as many bytes as the home page (floor_settings.py),
-  under the portal's gunicorn configuration (deploy/gunicorn.conf.py, 2 sync workers);
+  under the portal's gunicorn configuration (deploy/gunicorn.conf.py, 2 sync workers); it is
+  measured again before each page with that page's bytes, and the page's rows are "× floor"
+  of that one (the same size, the same load on the machine a few seconds apart);
 - the limit: nginx serving a static file of the same bytes;
 - the portal with production settings on PostgreSQL (a database of its own, demo content)
   and a Redis cache, under the same gunicorn: "cached" rows;
@@ -218,7 +220,8 @@ def table(rows: list[dict], floor: float, limit: float) -> str:
         errors = f" ({r['errors']} non-2xx)" if r["errors"] else ""
         lines.append(
             f"| {row['target']}{errors} | {r['rps']:,.0f} | {r['p50']:.1f} ms | "
-            f"{r['p99']:.1f} ms | {sql} | {row['bytes']:,} | {r['rps'] / floor:.3f} | "
+            f"{r['p99']:.1f} ms | {sql} | {row['bytes']:,} | "
+            f"{r['rps'] / row.get('floor', floor):.3f} | "
             f"{r['rps'] / limit:.3f} |")
     return "\n".join(lines)
 
@@ -266,7 +269,8 @@ def main() -> int:
             sizes[label] = len(body)
         home = fetch(cached_base + pages["home"])[1]
         floor_env = {**os.environ, "DJANGO_SETTINGS_MODULE": "floor_settings",
-                     "FLOOR_BYTES": str(len(home)), "WEB_CONCURRENCY": "2",
+                     "FLOOR_BYTES": str(max(len(home), *sizes.values())),
+                     "WEB_CONCURRENCY": "2",
                      "PYTHONPATH": f"{HERE}:{ROOT}"}
         floor = processes.start("floor", [*GUNICORN, "floor_wsgi", *bind,
                                           f"127.0.0.1:{floor_port}"], floor_env)
@@ -287,7 +291,7 @@ def main() -> int:
             {"target": "bare Django view (the floor)", "bytes": len(home), "sql": 0,
              "result": measure(f"http://127.0.0.1:{floor_port}/")},
         ]
-        print(f"bench: {len(pages)} pages × (cached, uncached, via nginx), "
+        print(f"bench: {len(pages)} pages × (floor of its size, cached, uncached, via nginx), "
               f"{args.seconds} s each", flush=True)
         sql = {"cached": json.loads(run(PYTHON, str(HERE / "count_queries.py"),
                                         *pages.values(), env=env)),
@@ -295,10 +299,16 @@ def main() -> int:
                                           *pages.values(), env=uncached_env))}
         gunicorn_log = args.out / "portal-cached.log"
         for label, path in pages.items():
+            # Its own floor, just before: the same bytes, and the same load on the machine.
+            page_floor = measure(f"http://127.0.0.1:{floor_port}/{sizes[label]}")
+            rows.append({"target": f"{label}: the floor, same bytes", "bytes": sizes[label],
+                         "sql": 0, "result": page_floor, "floor": page_floor["rps"]})
             rows.append({"target": f"{label} `{path}` cached", "bytes": sizes[label],
-                         "sql": sql["cached"][path], "result": measure(cached_base + path)})
+                         "sql": sql["cached"][path], "result": measure(cached_base + path),
+                         "floor": page_floor["rps"]})
             rows.append({"target": f"{label} uncached", "bytes": sizes[label],
-                         "sql": sql["uncached"][path], "result": measure(uncached_base + path)})
+                         "sql": sql["uncached"][path], "result": measure(uncached_base + path),
+                         "floor": page_floor["rps"]})
             wrk(f"http://127.0.0.1:{web_port}{path}", 1, 4)
             upstream_before = access_lines(gunicorn_log)
             result = wrk(f"http://127.0.0.1:{web_port}{path}", args.seconds, args.connections)

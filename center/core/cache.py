@@ -166,6 +166,16 @@ class ResilientRedisCache(RedisCache):
     def clear(self):
         return self._call(lambda: super(ResilientRedisCache, self).clear(), lambda: False)
 
+    # --- announcements (content_version.py) ----------------------------------------------
+    def publish(self, channel: str, message: bytes) -> int:
+        """Send `message` to every subscriber of `channel`; 0 while the server is down."""
+        return self._call(lambda: self._cache.get_client(write=True).publish(channel, message),
+                          lambda: 0)
+
+    def pubsub(self):
+        """A redis-py PubSub on its own connection (raises while the server is down)."""
+        return self._cache.get_client(write=False).pubsub()
+
     @classmethod
     def reset_backoff(cls) -> None:
         """Forget every failure (tests)."""

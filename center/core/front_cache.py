@@ -22,7 +22,8 @@ from django.core.cache import cache
 from django.http import HttpResponse
 from django.utils.cache import get_conditional_response, get_max_age
 
-from .page_cache import content_version, is_personal, serves_from_cache
+from .content_version import content_version
+from .page_cache import is_personal, serves_from_cache
 
 GZIP = re.compile(r"\bgzip\b")
 LOCAL_ENTRIES = 500  # per process; a page is 4-60 KB
@@ -41,8 +42,9 @@ class Entry:
 
     def response(self) -> HttpResponse:
         response = HttpResponse(self.content, status=self.status)
-        for name, value in self.headers:
-            response[name] = value
+        # The headers were checked when the page was first sent: copied as they are, which
+        # is a quarter of a hit's time less than setting them one by one.
+        response.headers._store = {name.lower(): (name, value) for name, value in self.headers}
         return response
 
 
@@ -95,6 +97,9 @@ class FrontCacheMiddleware:
             # Stored with the ETag ConditionalGetMiddleware (inside this one) gave it: a
             # visitor or nginx that has the page gets a 304 without hashing it again.
             response = entry.response()
+            if "HTTP_IF_NONE_MATCH" not in request.META \
+                    and "HTTP_IF_MODIFIED_SINCE" not in request.META:
+                return response
             return get_conditional_response(request, etag=response.get("ETag"),
                                             response=response)
 

@@ -13,7 +13,6 @@ QuerySet.update() send no signal: the download counter uses it on purpose (no pa
 it); anything else written that way must call invalidate_public_pages itself."""
 
 import logging
-import time
 from datetime import datetime
 from functools import wraps
 
@@ -33,29 +32,16 @@ from django.views.decorators.cache import cache_page
 from djangocms_versioning import constants
 from djangocms_versioning.signals import post_version_operation
 
+from .content_version import bump_version, content_version
+
 logger = logging.getLogger(__name__)
 
-VERSION_KEY = "portal:public-pages:version"
 SAFE_METHODS = ("GET", "HEAD")
 
 
 # --- the version ---------------------------------------------------------------------------
-def content_version() -> int | None:
-    """The site-wide version cached views are keyed by; None while the cache is down."""
-    version = cache.get(VERSION_KEY)
-    if version is None:
-        # Starts from the clock, not 1: a lost key (flushed, evicted) never revives old pages.
-        cache.add(VERSION_KEY, time.time_ns() // 1000, timeout=None)
-        version = cache.get(VERSION_KEY)
-    return version
-
-
 def invalidate_public_pages() -> None:
     """Every cached public page misses at its next request."""
-    try:
-        cache.incr(VERSION_KEY)
-    except ValueError:  # no key yet, or the cache is down: nothing cached under it either
-        cache.add(VERSION_KEY, time.time_ns() // 1000, timeout=None)
     invalidate_cms_page_cache()
     # django CMS versions each placeholder's cache on its own and never drops it when other
     # content changes (the Latest news list, an event card): forget every version, so each
@@ -67,6 +53,8 @@ def invalidate_public_pages() -> None:
             for language in languages]
     for start in range(0, len(keys), 1000):
         cache.delete_many(keys[start:start + 1000])
+    # Last: a page rendered once the version has moved must not use a cache dropped above.
+    bump_version()
 
 
 def invalidate_after_write() -> None:

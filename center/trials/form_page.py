@@ -9,7 +9,8 @@ from django.middleware.csrf import get_token
 from django.shortcuts import render
 from django.utils.translation import get_language
 
-from center.core.page_cache import content_duration, content_version, serves_from_cache
+from center.core.content_version import content_version
+from center.core.page_cache import content_duration, serves_from_cache
 
 from .forms import ApplicationForm
 from .tokens import started_token
