@@ -8,11 +8,17 @@ private), with every header the inner middlewares added. Each entry carries the 
 version it was rendered under; one small read of the current version per request (the same
 key every write bumps) decides whether it may still be served, so a change is seen at the
 next request by every process. Entries also live in this process's memory, so a hit reads
-only the version from the shared cache; a process that misses takes the shared copy."""
+only the version from the shared cache; a process that misses takes the shared copy.
+
+Form pages are stored too, as templates: a page made with `page_with_slots` carries markers
+where each visitor's own values go (the CSRF token, a form's start token), and a hit fills
+them in for this visitor, with the CSRF middleware around it to set the visitor's cookie and
+gzip after it. What is stored never holds one visitor's token."""
 
 import re
 import time
 from collections import OrderedDict
+from collections.abc import Callable
 from dataclasses import dataclass
 from hashlib import sha256
 
@@ -20,6 +26,8 @@ from django.conf import settings
 from django.contrib.messages.storage.cookie import CookieStorage
 from django.core.cache import cache
 from django.http import HttpResponse
+from django.middleware.csrf import CsrfViewMiddleware, get_token
+from django.middleware.gzip import GZipMiddleware
 from django.utils.cache import get_conditional_response, get_max_age
 
 from .content_version import content_version
@@ -30,6 +38,34 @@ LOCAL_ENTRIES = 500  # per process; a page is 4-60 KB
 # A visitor with one of these may see something personal: the toolbar (a session cookie,
 # settings.SESSION_COOKIE_NAME) or a message.
 MESSAGES_COOKIE = CookieStorage.cookie_name
+# Headers of one sending, not of the page: a template's are set again when it is filled in.
+PER_SENDING = ("content-length", "content-encoding", "etag")
+
+# Where a form page wants this visitor's CSRF token (a plain word: escaping keeps it as is).
+CSRF_SLOT = "front-cache-csrf-token-slot-7c2e40"
+_fillers: dict[str, Callable] = {CSRF_SLOT: get_token}
+
+
+def fill_per_visitor(slot: str, filler: Callable) -> None:
+    """`filler(request)` replaces `slot` in pages made with page_with_slots. Call it from an
+    AppConfig.ready, so every process can fill a template another process stored."""
+    _fillers[slot] = filler
+
+
+def _filled(request, template: str) -> str:
+    for slot, filler in _fillers.items():
+        if slot in template:
+            template = template.replace(slot, filler(request))
+    return template
+
+
+def page_with_slots(request, template: str, *, seconds: int) -> HttpResponse:
+    """This visitor's page: `template` with every slot filled in. For anonymous visitors the
+    front cache keeps the template for `seconds` (or until the content changes), and serves
+    the next visitor from it without rendering."""
+    response = HttpResponse(_filled(request, template))
+    response.front_cache_template = (template, seconds)
+    return response
 
 
 @dataclass(frozen=True)
@@ -39,9 +75,10 @@ class Entry:
     status: int
     headers: tuple[tuple[str, str], ...]
     content: bytes
+    template: bool = False  # content has slots to fill per visitor (page_with_slots)
 
-    def response(self) -> HttpResponse:
-        response = HttpResponse(self.content, status=self.status)
+    def response(self, content: bytes | str | None = None) -> HttpResponse:
+        response = HttpResponse(self.content if content is None else content, status=self.status)
         # The headers were checked when the page was first sent: copied as they are, which
         # is a quarter of a hit's time less than setting them one by one.
         response.headers._store = {name.lower(): (name, value) for name, value in self.headers}
@@ -75,6 +112,13 @@ def _remember(key: str, entry: Entry) -> None:
         _local.popitem(last=False)
 
 
+def _storable_template(request, response) -> bool:
+    # The visitor's CSRF cookie is the one thing a template's page may set.
+    return (response.status_code == 200 and not response.streaming
+            and set(response.cookies) <= {settings.CSRF_COOKIE_NAME}
+            and hasattr(request, "user") and serves_from_cache(request))
+
+
 def _fresh(entry, version: int) -> bool:
     return isinstance(entry, Entry) and entry.version == version and entry.expires > time.time()
 
@@ -82,6 +126,14 @@ def _fresh(entry, version: int) -> bool:
 class FrontCacheMiddleware:
     def __init__(self, get_response):
         self.get_response = get_response
+        # A template's page for this visitor: the CSRF cookie as the CSRF middleware sets
+        # it for a page that asked for a token, and compressed as the gzip middleware would.
+        self.fill_in = GZipMiddleware(CsrfViewMiddleware(self._template_page))
+
+    @staticmethod
+    def _template_page(request):
+        entry = request.front_cache_entry
+        return entry.response(_filled(request, entry.content.decode()))
 
     def __call__(self, request):
         key = _key(request)
@@ -93,6 +145,9 @@ class FrontCacheMiddleware:
             entry = cache.get(key)
             if _fresh(entry, version):
                 _remember(key, entry)
+        if _fresh(entry, version) and entry.template:
+            request.front_cache_entry = entry
+            return self.fill_in(request)
         if _fresh(entry, version):
             # Stored with the ETag ConditionalGetMiddleware (inside this one) gave it: a
             # visitor or nginx that has the page gets a 304 without hashing it again.
@@ -104,7 +159,18 @@ class FrontCacheMiddleware:
                                             response=response)
 
         response = self.get_response(request)
-        if _storable(request, response):
+        template = getattr(response, "front_cache_template", None)
+        if template is not None:
+            if _storable_template(request, response):
+                content, seconds = template
+                headers = tuple((name, value) for name, value in response.items()
+                                if name.lower() not in PER_SENDING)
+                entry = Entry(version=version, expires=time.time() + seconds,
+                              status=response.status_code, headers=headers,
+                              content=content.encode(), template=True)
+                cache.set(key, entry, seconds)
+                _remember(key, entry)
+        elif _storable(request, response):
             max_age = get_max_age(response)
             entry = Entry(version=version, expires=time.time() + max_age,
                           status=response.status_code, headers=tuple(response.items()),

@@ -8,9 +8,15 @@ class TrialsConfig(AppConfig):
     verbose_name = _("Apply for Trial")
 
     def ready(self):
+        from center.core.front_cache import fill_per_visitor
         from center.core.page_cache import invalidate_on_change
 
+        from .form_page import STARTED_SLOT
         from .models import PrivacyNotice, Product
+        from .tokens import started_token
+
+        # The blank form stored by the front cache gets each visitor's own start token.
+        fill_per_visitor(STARTED_SLOT, lambda request: started_token())
 
         # The cached blank form shows the products and the notice. Applications are not
         # content: a submission never drops a cached page.

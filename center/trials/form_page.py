@@ -1,24 +1,25 @@
 """The blank application form, as most visitors get it: rendered once per language, content
 version and privacy notice, kept in the shared cache, and sent with this visitor's own CSRF
 token and start token filled in. Rendering the page (django CMS, the menu, products, the
-notice) was most of a form GET; filling in two tokens is next to nothing."""
+notice) was most of a form GET; filling in two tokens is next to nothing. The front cache
+keeps the same template (page_with_slots), so a later visitor's GET does not reach the
+view at all: it fills the tokens in itself (TrialsConfig.ready tells it how)."""
 
 from django.core.cache import cache
 from django.http import HttpResponse
-from django.middleware.csrf import get_token
 from django.shortcuts import render
 from django.utils.translation import get_language
 
 from center.core.content_version import content_version
-from center.core.page_cache import content_duration, serves_from_cache
+from center.core.front_cache import CSRF_SLOT, page_with_slots
+from center.core.page_cache import seconds_until, serves_from_cache
 
+from . import selectors
 from .forms import ApplicationForm
-from .tokens import started_token
 
 TEMPLATE = "trials/application_form.html"
-# Stand-ins rendered where the per-visitor tokens go (plain letters: escaping leaves them
-# as they are). A page's text containing them word for word is not a thing to expect.
-CSRF_SLOT = "trials-form-csrf-token-slot-3f9a61"
+# A stand-in rendered where the start token goes (plain letters: escaping leaves it as it
+# is). A page's text containing it word for word is not a thing to expect.
 STARTED_SLOT = "trials-form-started-token-slot-3f9a61"
 
 
@@ -37,12 +38,13 @@ def blank_form_page(request, notice) -> HttpResponse:
     version = content_version() if serves_from_cache(request) else None
     if version is None:  # staff, messages waiting, or the cache is down: render it afresh
         return render_form_page(request, form, notice)
+    # Until the next notice takes effect, at most the content duration.
+    seconds = seconds_until(selectors.next_privacy_notice_from())
     key = f"trials:form-page:v{version}:{get_language()}:{notice.pk if notice else 0}"
     html = cache.get(key)
     if html is None:
         html = render_form_page(request, form, notice, started=STARTED_SLOT,
                                 csrf_token=CSRF_SLOT).content.decode()
-        cache.set(key, html, content_duration())
-    # get_token also sets the CSRF cookie on this response, as {% csrf_token %} would.
-    return HttpResponse(html.replace(CSRF_SLOT, get_token(request))
-                        .replace(STARTED_SLOT, started_token()))
+        cache.set(key, html, seconds)
+    # Filling in the CSRF token sets the visitor's cookie, as {% csrf_token %} would.
+    return page_with_slots(request, html, seconds=seconds)

@@ -1,5 +1,8 @@
+from datetime import datetime
+
 from django.contrib.auth import get_user_model
 from django.db.models import Q, QuerySet
+from django.utils import timezone
 
 from .models import AuditEvent, DecisionTemplate, PrivacyNotice, Product, TrialApplication
 
@@ -12,6 +15,12 @@ def offered_products() -> QuerySet:
 
 def current_privacy_notice() -> PrivacyNotice | None:
     return PrivacyNotice.objects.in_force().prefetch_related("translations").first()
+
+
+def next_privacy_notice_from() -> datetime | None:
+    """When the next notice takes effect: the blank form changes then by time alone."""
+    return (PrivacyNotice.objects.filter(effective_from__gt=timezone.now())
+            .order_by("effective_from").values_list("effective_from", flat=True).first())
 
 
 def can_review(user) -> bool:
