@@ -1,5 +1,9 @@
+import time
+
+from cms.utils import apphook_reload
 from django.conf import settings
 
+from .content_version import content_version
 from .views import healthz, readyz
 
 PROBES = {"/healthz": healthz, "/readyz": readyz}
@@ -50,3 +54,27 @@ class SecurityHeadersMiddleware:
         if response.get("Content-Type", "").startswith("text/html"):
             response.headers.setdefault("Cross-Origin-Resource-Policy", "same-origin")
         return response
+
+
+class ApphookReloadMiddleware:
+    """django CMS's ApphookReloadMiddleware, without its database read at every request (a
+    millisecond of each form POST and each uncached page). Apphooks are set on pages, and
+    every write to a page moves the content version (page_cache.py), in every process at
+    once: the URLconf revision is read again when the version has moved, and at least every
+    RECHECK_SECONDS should a revision ever change some other way."""
+
+    RECHECK_SECONDS = 5
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+        self.checked_version = None
+        self.checked_at = float("-inf")
+
+    def __call__(self, request):
+        version = content_version()  # before reading the revision: a later move re-reads
+        now = time.monotonic()
+        if version is None or version != self.checked_version \
+                or now - self.checked_at > self.RECHECK_SECONDS:
+            apphook_reload.ensure_urlconf_is_up_to_date()
+            self.checked_version, self.checked_at = version, now
+        return self.get_response(request)

@@ -90,9 +90,10 @@ MIDDLEWARE = [
     # sends static files precompressed itself. CSRF tokens are masked per response (BREACH).
     "django.middleware.gzip.GZipMiddleware",
     # Next, so apphook changes reload the URLconf before anything resolves. It reads the
-    # database on every request: static files and the headers above come first, and so
-    # still work while the database is down (the 503 page keeps its stylesheet).
-    "cms.middleware.utils.ApphookReloadMiddleware",
+    # database when the content version moves: static files and the headers above come
+    # first, and so still work while the database is down (the 503 page keeps its
+    # stylesheet).
+    "center.core.middleware.ApphookReloadMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "center.core.middleware.NulInPathMiddleware",

@@ -1,5 +1,7 @@
 from django.conf import settings
 from django.db import models
+from django.db.models import F
+from django.db.models.functions import Upper
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from parler.models import TranslatableModel, TranslatedFields
@@ -126,6 +128,11 @@ class TrialApplication(models.Model):
         verbose_name = _("trial application")
         verbose_name_plural = _("trial applications")
         ordering = ["-submitted_at", "-pk"]
+        indexes = [
+            # The repeat check at every submission (services._recent_duplicate) compares
+            # emails case-blind: without this it reads every application of the last day.
+            models.Index(Upper("email"), F("submitted_at").desc(), name="trials_repeat_check"),
+        ]
 
     def __str__(self):
         return self.reference

@@ -80,7 +80,8 @@ def test_an_outage_logs_one_line_without_a_traceback_not_one_per_request(db, cap
 
 
 # A process whose database is a dead port: the real error, met first by django CMS's
-# ApphookReloadMiddleware (it reads the URLconf revision on every request), before any view.
+# ApphookReloadMiddleware (it reads the URLconf revision at a process's first request), before
+# any view.
 OUTAGE = """
 import json, django
 from django.conf import settings
