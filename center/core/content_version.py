@@ -25,6 +25,8 @@ from django.core.signals import setting_changed
 from django.dispatch import receiver
 from redis.exceptions import RedisError
 
+from .cache import cache_is_down
+
 logger = logging.getLogger(__name__)
 
 VERSION_KEY = "portal:public-pages:version"
@@ -45,6 +47,10 @@ def read_version(backend=None) -> int | None:
 
 def bump_version() -> None:
     """Move the version on and tell every listening process."""
+    if cache_is_down(cache):
+        # This process backs off after a failure, yet the server may be back: a write must
+        # not leave every cached page as it was, so ask it (a success ends the back-off).
+        cache.ping()
     try:
         cache.incr(VERSION_KEY)
     except ValueError:  # no key yet, or the cache is down: nothing cached under it either

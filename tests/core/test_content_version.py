@@ -93,6 +93,16 @@ def test_a_write_in_this_process_is_seen_before_the_announcement_arrives(shared_
     assert watcher.current() > before
 
 
+def test_a_write_moves_the_version_even_while_this_process_backs_off(shared_cache):
+    from center.core.content_version import bump_version
+
+    before = read_version()
+    shared_cache._failed(ConnectionError("a moment ago"))  # Redis failed once, is back now
+    assert shared_cache.get(VERSION_KEY) is None  # backing off: every read a miss
+    bump_version()
+    assert read_version() == before + 1
+
+
 def test_without_redis_every_read_goes_to_the_cache(settings):
     settings.CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
     watcher = VersionWatcher()
