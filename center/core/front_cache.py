@@ -133,7 +133,9 @@ class FrontCacheMiddleware:
     @staticmethod
     def _template_page(request):
         entry = request.front_cache_entry
-        return entry.response(_filled(request, entry.content.decode()))
+        response = entry.response(_filled(request, entry.content.decode()))
+        response.headers["Content-Length"] = str(len(response.content))  # as CommonMiddleware
+        return response
 
     def __call__(self, request):
         key = _key(request)
