@@ -5,10 +5,10 @@ django CMS's page lookup, the toolbar, the database).
 What is stored is exactly what a visitor got: a 200 that passed every rule of page_cache.py
 on its way out (anonymous, no toolbar, no messages, no cookie set, a max-age and nothing
 private), with every header the inner middlewares added. Each entry carries the content
-version it was rendered under; one small read of the current version per request (the same
-key every write bumps) decides whether it may still be served, so a change is seen at the
-next request by every process. Entries also live in this process's memory, so a hit reads
-only the version from the shared cache; a process that misses takes the shared copy.
+version it was rendered under; the current version (content_version.py: every write moves
+it, and every process hears of it at once) decides whether it may still be served, so a
+change is seen at the next request by every process. Entries also live in this process's
+memory, so a hit asks Redis nothing; a process that misses takes the shared copy.
 
 Form pages are stored too, as templates: a page made with `page_with_slots` carries markers
 where each visitor's own values go (the CSRF token, a form's start token), and a hit fills
@@ -88,14 +88,20 @@ class Entry:
 _local: OrderedDict[str, Entry] = OrderedDict()
 
 
-def _key(request) -> str | None:
-    if request.method != "GET" or any(
-            name in request.COOKIES for name in (settings.SESSION_COOKIE_NAME, MESSAGES_COOKIE)):
+def _address(request) -> str | None:
+    """What a stored page is found by in this process; None: not for the front cache."""
+    if request.method != "GET" or ("HTTP_COOKIE" in request.META and any(
+            name in request.COOKIES for name in (settings.SESSION_COOKIE_NAME, MESSAGES_COOKIE))):
         return None
-    encoding = "gzip" if GZIP.search(request.META.get("HTTP_ACCEPT_ENCODING", "")) else "-"
+    meta = request.META
+    encoding = "gzip" if GZIP.search(meta.get("HTTP_ACCEPT_ENCODING", "")) else "-"
     # The raw Host: a host Django refuses never matches a stored page, and is refused below.
-    address = f"{request.scheme}|{request.META.get('HTTP_HOST', '')}|{request.get_full_path()}"
-    return "portal:front:" + sha256(f"{encoding}|{address}".encode()).hexdigest()
+    return (f"{encoding}|{request.scheme}|{meta.get('HTTP_HOST', '')}|{request.path}"
+            f"?{meta.get('QUERY_STRING', '')}")
+
+
+def _shared_key(address: str) -> str:
+    return "portal:front:" + sha256(address.encode()).hexdigest()
 
 
 def _storable(request, response) -> bool:
@@ -105,9 +111,9 @@ def _storable(request, response) -> bool:
     return bool(get_max_age(response)) and hasattr(request, "user") and serves_from_cache(request)
 
 
-def _remember(key: str, entry: Entry) -> None:
-    _local[key] = entry
-    _local.move_to_end(key)
+def _remember(address: str, entry: Entry) -> None:
+    _local[address] = entry
+    _local.move_to_end(address)
     while len(_local) > LOCAL_ENTRIES:
         _local.popitem(last=False)
 
@@ -138,15 +144,15 @@ class FrontCacheMiddleware:
         return response
 
     def __call__(self, request):
-        key = _key(request)
-        version = content_version() if key else None
+        address = _address(request)
+        version = content_version() if address else None
         if version is None:  # not cacheable, or the cache is down: no storing either
             return self.get_response(request)
-        entry = _local.get(key)
+        entry = _local.get(address)
         if not _fresh(entry, version):
-            entry = cache.get(key)
+            entry = cache.get(_shared_key(address))
             if _fresh(entry, version):
-                _remember(key, entry)
+                _remember(address, entry)
         if _fresh(entry, version) and entry.template:
             request.front_cache_entry = entry
             return self.fill_in(request)
@@ -170,13 +176,13 @@ class FrontCacheMiddleware:
                 entry = Entry(version=version, expires=time.time() + seconds,
                               status=response.status_code, headers=headers,
                               content=content.encode(), template=True)
-                cache.set(key, entry, seconds)
-                _remember(key, entry)
+                cache.set(_shared_key(address), entry, seconds)
+                _remember(address, entry)
         elif _storable(request, response):
             max_age = get_max_age(response)
             entry = Entry(version=version, expires=time.time() + max_age,
                           status=response.status_code, headers=tuple(response.items()),
                           content=response.content)
-            cache.set(key, entry, max_age)
-            _remember(key, entry)
+            cache.set(_shared_key(address), entry, max_age)
+            _remember(address, entry)
         return response
