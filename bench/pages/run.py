@@ -5,6 +5,8 @@ Starts, all on 127.0.0.1:
   under the portal's gunicorn configuration (deploy/gunicorn.conf.py, 2 sync workers); it is
   measured again before each page with that page's bytes, and the page's rows are "× floor"
   of that one (the same size, the same load on the machine a few seconds apart);
+  likewise each page's "via nginx" row is "× static nginx" of nginx sending that page's
+  bytes as a file, measured just before it;
 - the limit: nginx serving a static file of the same bytes;
 - the portal with production settings on PostgreSQL (a database of its own, demo content)
   and a Redis cache, under the same gunicorn: "cached" rows;
@@ -191,7 +193,8 @@ def access_lines(log: Path) -> int:
                if "gunicorn.access" in line)
 
 
-def write_nginx(args, web_port: int, static_port: int, app_port: int, page: bytes) -> Path:
+def write_nginx(args, web_port: int, static_port: int, app_port: int, page: bytes,
+                sized: dict[int, bytes]) -> Path:
     conf = args.out / "nginx"
     run(PYTHON, "deploy/nginx/render.py", "--out", str(conf), "--listen",
         f"127.0.0.1:{web_port}", "--upstream", f"127.0.0.1:{app_port}",
@@ -200,9 +203,11 @@ def write_nginx(args, web_port: int, static_port: int, app_port: int, page: byte
     static_root = conf / "limit"
     static_root.mkdir(exist_ok=True)
     (static_root / "index.html").write_bytes(page)
+    for size, body in sized.items():  # /<size>.html: a page's own bytes
+        (static_root / f"{size}.html").write_bytes(body)
     (conf / "limit.conf").write_text(
         f"server {{\n    listen 127.0.0.1:{static_port};\n    root {static_root};\n"
-        "    location / { try_files /index.html =404; }\n}\n")
+        "    location / { try_files $uri /index.html; }\n}\n")
     main = conf / "nginx.conf"
     main.write_text(main.read_text().replace(
         f"include {conf}/center.conf;",
@@ -222,7 +227,7 @@ def table(rows: list[dict], floor: float, limit: float) -> str:
             f"| {row['target']}{errors} | {r['rps']:,.0f} | {r['p50']:.1f} ms | "
             f"{r['p99']:.1f} ms | {sql} | {row['bytes']:,} | "
             f"{r['rps'] / row.get('floor', floor):.3f} | "
-            f"{r['rps'] / limit:.3f} |")
+            f"{r['rps'] / row.get('limit', limit):.3f} |")
     return "\n".join(lines)
 
 
@@ -262,11 +267,12 @@ def main() -> int:
         wait_for(uncached_base + "/healthz", uncached)
         pages = pick_pages(cached_base)
         sizes = {}
+        bodies = {}
         for label, path in pages.items():
             status, body, _headers = fetch(cached_base + path)
             if status != 200:
                 raise RuntimeError(f"{label} {path} answered {status}, not 200")
-            sizes[label] = len(body)
+            sizes[label], bodies[len(body)] = len(body), body
         home = fetch(cached_base + pages["home"])[1]
         floor_env = {**os.environ, "DJANGO_SETTINGS_MODULE": "floor_settings",
                      "FLOOR_BYTES": str(max(len(home), *sizes.values())),
@@ -274,7 +280,7 @@ def main() -> int:
                      "PYTHONPATH": f"{HERE}:{ROOT}"}
         floor = processes.start("floor", [*GUNICORN, "floor_wsgi", *bind,
                                           f"127.0.0.1:{floor_port}"], floor_env)
-        conf = write_nginx(args, web_port, static_port, cached_port, home)
+        conf = write_nginx(args, web_port, static_port, cached_port, home, bodies)
         nginx = processes.start("nginx", ["nginx", "-p", str(conf), "-c", str(conf / "nginx.conf"),
                                           "-g", "daemon off;"], os.environ)
         wait_for(f"http://127.0.0.1:{floor_port}/", floor)
@@ -291,8 +297,8 @@ def main() -> int:
             {"target": "bare Django view (the floor)", "bytes": len(home), "sql": 0,
              "result": measure(f"http://127.0.0.1:{floor_port}/")},
         ]
-        print(f"bench: {len(pages)} pages × (floor of its size, cached, uncached, via nginx), "
-              f"{args.seconds} s each", flush=True)
+        print(f"bench: {len(pages)} pages × (floor and static nginx of its size, cached, "
+              f"uncached, via nginx), {args.seconds} s each", flush=True)
         sql = {"cached": json.loads(run(PYTHON, str(HERE / "count_queries.py"),
                                         *pages.values(), env=env)),
                "uncached": json.loads(run(PYTHON, str(HERE / "count_queries.py"),
@@ -309,12 +315,18 @@ def main() -> int:
             rows.append({"target": f"{label} uncached", "bytes": sizes[label],
                          "sql": sql["uncached"][path], "result": measure(uncached_base + path),
                          "floor": page_floor["rps"]})
+            # Its own limit, just before: nginx sending the same bytes as a static file.
+            page_limit = measure(f"http://127.0.0.1:{static_port}/{sizes[label]}.html")
+            rows.append({"target": f"{label}: static nginx, same bytes", "bytes": sizes[label],
+                         "result": page_limit, "floor": page_floor["rps"],
+                         "limit": page_limit["rps"]})
             wrk(f"http://127.0.0.1:{web_port}{path}", 1, 4)
             upstream_before = access_lines(gunicorn_log)
             result = wrk(f"http://127.0.0.1:{web_port}{path}", args.seconds, args.connections)
             upstream = access_lines(gunicorn_log) - upstream_before
             per_request = sql["cached"][path]
             rows.append({"target": f"{label} via nginx", "bytes": sizes[label], "result": result,
+                         "floor": page_floor["rps"], "limit": page_limit["rps"],
                          "sql": (per_request * upstream / max(result["requests"], 1)
                                  if isinstance(per_request, int) else per_request)})
             print(f"  {label}: done", flush=True)
