@@ -39,7 +39,13 @@ class ProductChoiceField(forms.ModelMultipleChoiceField):
             if text.lstrip("-").isdigit() and abs(int(text)) > self.MAX_PK:
                 raise ValidationError(self.error_messages["invalid_pk_value"],
                                       code="invalid_pk_value", params={"pk": pk})
-        return super()._check_values(value)
+        # Checking the choices needs no names: the translations are read only to show them.
+        queryset = self.queryset
+        self.queryset = queryset.prefetch_related(None)
+        try:
+            return super()._check_values(value)
+        finally:
+            self.queryset = queryset
 
 
 class ApplicationForm(forms.Form):

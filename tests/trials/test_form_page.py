@@ -100,3 +100,18 @@ def test_staff_get_a_fresh_page_and_visitors_never_get_theirs(staff_user):
 
     visitor_html = Client().get(APPLY).content.decode()
     assert "cms-toolbar" not in visitor_html and "editor" not in visitor_html
+
+
+def test_applicants_are_never_asked_to_log_in(settings):
+    # The apphook skips django CMS's cms_perms (TrialsApphook.permissions = False): a
+    # "login required" ticked on the page by mistake must not lock the public out.
+    from cms.models import Page
+
+    settings.TRIALS_MIN_FILL_SECONDS = 0
+    Page.objects.filter(reverse_id="apply-for-trial").update(login_required=True)
+    visitor = Client(enforce_csrf_checks=True)
+    page = visitor.get(APPLY)
+    assert page.status_code == 200
+    csrf, started = _tokens(page)
+    response = visitor.post(APPLY, form_data(csrfmiddlewaretoken=csrf, started=started))
+    assert response.status_code == 302 and "/thanks/" in response["Location"]
