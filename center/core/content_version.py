@@ -39,10 +39,14 @@ def read_version(backend=None) -> int | None:
     backend = backend or cache
     version = backend.get(VERSION_KEY)
     if version is None:
-        # Starts from the clock, not 1: a lost key (flushed, evicted) never revives old pages.
-        backend.add(VERSION_KEY, time.time_ns() // 1000, timeout=None)
+        _start_from_the_clock(backend)
         version = backend.get(VERSION_KEY)
     return version
+
+
+def _start_from_the_clock(backend) -> None:
+    # Not from 1: a lost key (flushed, evicted) never revives old pages.
+    backend.add(VERSION_KEY, time.time_ns() // 1000, timeout=None)
 
 
 def bump_version() -> None:
@@ -54,7 +58,7 @@ def bump_version() -> None:
     try:
         cache.incr(VERSION_KEY)
     except ValueError:  # no key yet, or the cache is down: nothing cached under it either
-        cache.add(VERSION_KEY, time.time_ns() // 1000, timeout=None)
+        _start_from_the_clock(cache)
     watcher.forget()  # this process: at once, before its own next request
     publish = getattr(cache, "publish", None)
     if publish is not None:
@@ -66,8 +70,8 @@ def content_version() -> int | None:
     return watcher.current()
 
 
-def _channel() -> str:
-    return cache.make_and_validate_key(VERSION_KEY)
+def _channel(backend=None) -> str:
+    return (backend or cache).make_and_validate_key(VERSION_KEY)
 
 
 @receiver(setting_changed)
@@ -143,7 +147,7 @@ class VersionWatcher:
             pubsub = None
             try:
                 pubsub = backend.pubsub()
-                pubsub.subscribe(backend.make_and_validate_key(VERSION_KEY))
+                pubsub.subscribe(_channel(backend))
                 self._wait_subscribed(pubsub)
                 self._follow(pubsub, backend, generation)
             # Anything else is a bug: the thread ends, and every request reads the cache.
@@ -174,7 +178,7 @@ class VersionWatcher:
         # current until the next one.
         self._learn(backend)
         self._socket = socket
-        reread_at = time.monotonic()
+        reread_at = time.monotonic() + REREAD_SECONDS
         while self._current_thread(generation):
             if _waiting(socket, timeout=1):
                 self._handling = True
@@ -195,10 +199,11 @@ class VersionWatcher:
                     self._handling = False
             elif time.monotonic() >= reread_at:
                 self._learn(backend)
-            if time.monotonic() >= reread_at:
-                # Sooner while the cache did not answer the last read.
-                reread_at = time.monotonic() + (
-                    REREAD_SECONDS if self._known is not None else RETRY_SECONDS)
+            else:
+                continue
+            # Sooner while the cache did not answer the last read.
+            reread_at = time.monotonic() + (
+                REREAD_SECONDS if self._known is not None else RETRY_SECONDS)
 
 
 def _waiting(socket: int, timeout: float = 0) -> bool:

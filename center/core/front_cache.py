@@ -104,11 +104,25 @@ def _shared_key(address: str) -> str:
     return "portal:front:" + sha256(address.encode()).hexdigest()
 
 
-def _storable(request, response) -> bool:
-    if response.status_code != 200 or response.streaming or is_personal(request, response):
-        return False
+def _to_store(request, response) -> tuple[bytes, tuple, int, bool] | None:
+    """What to keep of `response` — (content, headers, seconds, is a template) — or None."""
     # No user: answered before the auth middleware ran (a static file, a redirect).
-    return bool(get_max_age(response)) and hasattr(request, "user") and serves_from_cache(request)
+    if response.status_code != 200 or response.streaming or not hasattr(request, "user") \
+            or not serves_from_cache(request):
+        return None
+    template = getattr(response, "front_cache_template", None)
+    if template is not None:
+        # The visitor's CSRF cookie is the one thing a template's page may set.
+        if not set(response.cookies) <= {settings.CSRF_COOKIE_NAME}:
+            return None
+        content, seconds = template
+        headers = tuple((name, value) for name, value in response.items()
+                        if name.lower() not in PER_SENDING)
+        return content.encode(), headers, seconds, True
+    max_age = get_max_age(response)
+    if not max_age or is_personal(request, response):
+        return None
+    return response.content, tuple(response.items()), max_age, False
 
 
 def _remember(address: str, entry: Entry) -> None:
@@ -116,13 +130,6 @@ def _remember(address: str, entry: Entry) -> None:
     _local.move_to_end(address)
     while len(_local) > LOCAL_ENTRIES:
         _local.popitem(last=False)
-
-
-def _storable_template(request, response) -> bool:
-    # The visitor's CSRF cookie is the one thing a template's page may set.
-    return (response.status_code == 200 and not response.streaming
-            and set(response.cookies) <= {settings.CSRF_COOKIE_NAME}
-            and hasattr(request, "user") and serves_from_cache(request))
 
 
 def _fresh(entry, version: int) -> bool:
@@ -153,10 +160,12 @@ class FrontCacheMiddleware:
             entry = cache.get(_shared_key(address))
             if _fresh(entry, version):
                 _remember(address, entry)
-        if _fresh(entry, version) and entry.template:
+            else:
+                entry = None
+        if entry is not None and entry.template:
             request.front_cache_entry = entry
             return self.fill_in(request)
-        if _fresh(entry, version):
+        if entry is not None:
             # Stored with the ETag ConditionalGetMiddleware (inside this one) gave it: a
             # visitor or nginx that has the page gets a 304 without hashing it again.
             response = entry.response()
@@ -167,22 +176,12 @@ class FrontCacheMiddleware:
                                             response=response)
 
         response = self.get_response(request)
-        template = getattr(response, "front_cache_template", None)
-        if template is not None:
-            if _storable_template(request, response):
-                content, seconds = template
-                headers = tuple((name, value) for name, value in response.items()
-                                if name.lower() not in PER_SENDING)
-                entry = Entry(version=version, expires=time.time() + seconds,
-                              status=response.status_code, headers=headers,
-                              content=content.encode(), template=True)
-                cache.set(_shared_key(address), entry, seconds)
-                _remember(address, entry)
-        elif _storable(request, response):
-            max_age = get_max_age(response)
-            entry = Entry(version=version, expires=time.time() + max_age,
-                          status=response.status_code, headers=tuple(response.items()),
-                          content=response.content)
-            cache.set(_shared_key(address), entry, max_age)
+        kept = _to_store(request, response)
+        if kept is not None:
+            content, headers, seconds, template = kept
+            entry = Entry(version=version, expires=time.time() + seconds,
+                          status=response.status_code, headers=headers, content=content,
+                          template=template)
+            cache.set(_shared_key(address), entry, seconds)
             _remember(address, entry)
         return response

@@ -5,6 +5,8 @@ notice) was most of a form GET; filling in two tokens is next to nothing. The fr
 keeps the same template (page_with_slots), so a later visitor's GET does not reach the
 view at all: it fills the tokens in itself (TrialsConfig.ready tells it how)."""
 
+import time
+
 from django.core.cache import cache
 from django.http import HttpResponse
 from django.shortcuts import render
@@ -38,13 +40,14 @@ def blank_form_page(request, notice) -> HttpResponse:
     version = content_version() if serves_from_cache(request) else None
     if version is None:  # staff, messages waiting, or the cache is down: render it afresh
         return render_form_page(request, form, notice)
-    # Until the next notice takes effect, at most the content duration.
-    seconds = seconds_until(selectors.next_privacy_notice_from())
-    key = f"trials:form-page:v{version}:{get_language()}:{notice.pk if notice else 0}"
-    html = cache.get(key)
+    key = f"trials:form-template:v{version}:{get_language()}:{notice.pk if notice else 0}"
+    html, until = cache.get(key) or (None, 0.0)
     if html is None:
+        # Until the next notice takes effect, at most the content duration.
+        seconds = seconds_until(selectors.next_privacy_notice_from())
         html = render_form_page(request, form, notice, started=STARTED_SLOT,
                                 csrf_token=CSRF_SLOT).content.decode()
-        cache.set(key, html, seconds)
+        until = time.time() + seconds
+        cache.set(key, (html, until), seconds)
     # Filling in the CSRF token sets the visitor's cookie, as {% csrf_token %} would.
-    return page_with_slots(request, html, seconds=seconds)
+    return page_with_slots(request, html, seconds=max(1, int(until - time.time())))
