@@ -106,7 +106,7 @@ MIDDLEWARE = [
     # language comes from the URL prefix, and a per-visitor cookie would defeat page caching.
     "cms.middleware.user.CurrentUserMiddleware",
     "cms.middleware.page.CurrentPageMiddleware",
-    "cms.middleware.toolbar.ToolbarMiddleware",
+    "center.core.toolbar_middleware.ToolbarMiddleware",
     # A visitor with messages waiting is never served, nor stored in, the CMS page cache.
     "center.core.page_cache.PageCacheGuardMiddleware",
     # Old addresses of renamed content answer 301 instead of 404 (see center/core/redirects.py).

@@ -23,33 +23,51 @@ logger = logging.getLogger(__name__)
 
 MAX_ATTEMPTS = 8
 SWEEP_BATCH = 500
-SEND_TASK = "trials.send_outbox_email"
+ROWS_PER_TASK = 10
+SEND_TASK = "trials.send_outbox_emails"
 # Longer than any send takes: a row whose worker died is sent again once its claim runs out.
 CLAIM_LEASE = timedelta(minutes=10)
 
 
-def outbox_add(*, application: TrialApplication, kind: str,
-               event: AuditEvent | None = None) -> EmailOutbox:
-    """Call inside the transaction that caused the email; it is published on commit."""
-    row = EmailOutbox.objects.create(
-        key=f"{application.pk}:{kind}:{event.pk if event else 0}", application=application,
-        event=event, kind=kind)
-    # With the broker down (or backing off after a failure) the row waits for the sweep.
-    enqueue_on_commit(SEND_TASK, row.pk, if_broker_down="sweep")
-    return row
+def outbox_add(*, application: TrialApplication, kinds: Iterable[str],
+               event: AuditEvent | None = None) -> list[EmailOutbox]:
+    """Call inside the transaction that caused the emails; one INSERT, and one task that
+    sends them all is published on commit."""
+    rows = EmailOutbox.objects.bulk_create(
+        EmailOutbox(key=f"{application.pk}:{kind}:{event.pk if event else 0}",
+                    application=application, event=event, kind=kind)
+        for kind in kinds)
+    # With the broker down (or backing off after a failure) the rows wait for the sweep.
+    enqueue_on_commit(SEND_TASK, [row.pk for row in rows], if_broker_down="sweep")
+    return rows
 
 
-def outbox_publish(row_ids: Iterable[int], *, force: bool = False) -> int:
-    """Hands rows to Celery; returns how many were published. Never raises: the rows are
-    committed, so a failure here only delays them until the next sweep. `force` tries even
-    while this process backs off from a broker that failed (the sweep, staff's button)."""
+def outbox_publish(row_ids: list[int], *, force: bool = False) -> int:
+    """Hands rows to Celery, a few per task so that several workers share a backlog;
+    returns how many were published. Never raises: the rows are committed, so a failure
+    here only delays them until the next sweep. `force` tries even while this process
+    backs off from a broker that failed (the sweep, staff's button)."""
     published = 0
-    for row_id in row_ids:
-        if not enqueue(SEND_TASK, row_id, if_broker_down="sweep", force=force):
-            logger.warning("Outbox row %s and the rest wait for the sweep", row_id)
-            return published
-        published += 1
+    for start in range(0, len(row_ids), ROWS_PER_TASK):
+        chunk = list(row_ids[start:start + ROWS_PER_TASK])
+        if not enqueue(SEND_TASK, chunk, if_broker_down="sweep", force=force):
+            logger.warning("Outbox rows %s and the rest wait for the sweep", chunk)
+            break
+        published += len(chunk)
     return published
+
+
+def outbox_send_all(row_ids: Iterable[int]) -> list[str]:
+    """Sends each row (outbox_send); a row that fails unexpectedly does not hold back the
+    others (its claim runs out and the sweep publishes it again)."""
+    outcomes = []
+    for row_id in row_ids:
+        try:
+            outcomes.append(outbox_send(row_id=row_id))
+        except Exception:
+            logger.exception("Outbox row %s failed; the sweep retries it", row_id)
+            outcomes.append("error")
+    return outcomes
 
 
 def outbox_claim(row_id: int) -> datetime | None:

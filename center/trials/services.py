@@ -98,8 +98,8 @@ def application_submit(*, name: str, email: str, organisation: str, job_title: s
         for product in products)
     event = AuditEvent.objects.create(application=application, by_applicant=True,
                                       to_state=State.SUBMITTED, created_at=now)
-    outbox_add(application=application, kind=EmailOutbox.Kind.CONFIRMATION, event=event)
-    outbox_add(application=application, kind=EmailOutbox.Kind.STAFF_NOTIFICATION, event=event)
+    outbox_add(application=application, event=event, kinds=[
+        EmailOutbox.Kind.CONFIRMATION, EmailOutbox.Kind.STAFF_NOTIFICATION])
     return application, True
 
 
@@ -130,10 +130,11 @@ def _transition(*, application: TrialApplication, to_state: str, reviewer=None,
             application=locked, actor=reviewer, by_applicant=by_applicant,
             from_state=from_state, to_state=to_state, message=message.strip(),
             internal_note=internal_note.strip())
-        if to_state in APPLICANT_EMAIL_STATES:
-            outbox_add(application=locked, kind=EmailOutbox.Kind.DECISION, event=event)
+        kinds = [EmailOutbox.Kind.DECISION] if to_state in APPLICANT_EMAIL_STATES else []
         if by_applicant:
-            outbox_add(application=locked, kind=EmailOutbox.Kind.APPLICANT_REPLY, event=event)
+            kinds.append(EmailOutbox.Kind.APPLICANT_REPLY)
+        if kinds:
+            outbox_add(application=locked, kinds=kinds, event=event)
     application.state, application.decided_at = locked.state, locked.decided_at
     application.assigned_to_id = locked.assigned_to_id
     return event

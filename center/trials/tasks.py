@@ -6,8 +6,14 @@ from celery import shared_task
 from . import outbox, services
 
 
+@shared_task(name="trials.send_outbox_emails")
+def send_outbox_emails(row_ids: list[int]) -> list[str]:
+    return outbox.outbox_send_all(row_ids)
+
+
 @shared_task(name="trials.send_outbox_email")
 def send_outbox_email(row_id: int) -> str:
+    # Tasks of one row, published before send_outbox_emails existed, may still be queued.
     return outbox.outbox_send(row_id=row_id)
 
 

@@ -154,3 +154,23 @@ def test_with_the_broker_down_applicants_still_get_the_thank_you_page_quickly(
     assert max(timings) < 3 and sum(timings[1:]) < 2
     assert TrialApplication.objects.count() == 5
     assert EmailOutbox.objects.filter(status="pending").count() == 10 and mail.outbox == []
+
+
+def test_an_email_that_breaks_unexpectedly_does_not_hold_back_the_other_of_its_task(
+        db, monkeypatch):
+    application = application_create()
+    mail.outbox.clear()
+    rows = {row.kind: row.pk for row in application.emails.all()}
+    message_for = outbox.message_for
+
+    def broken_confirmation(row):
+        if row.kind == "confirmation":
+            raise RuntimeError("a template error")
+        return message_for(row)
+
+    monkeypatch.setattr(outbox, "message_for", broken_confirmation)
+    outcomes = outbox.outbox_send_all([rows["confirmation"], rows["staff_notification"]])
+
+    assert outcomes == ["error", "sent"]
+    assert [m.to for m in mail.outbox] and len(mail.outbox) == 1
+    assert EmailOutbox.objects.get(pk=rows["confirmation"]).status == "pending"
