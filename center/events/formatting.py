@@ -5,6 +5,7 @@ from datetime import datetime, timedelta
 from zoneinfo import ZoneInfo
 
 from django.utils import dateformat, translation
+from django.utils.formats import get_format
 from django.utils.translation import gettext_lazy as _
 
 # Long names for the zones the Center actually uses. zoneinfo only knows abbreviations
@@ -19,13 +20,14 @@ ZONE_NAMES = {
     "Etc/UTC": _("Coordinated Universal Time"),
 }
 
-# Per language: date format (Django's date syntax), how date and times join, the zone note,
-# and the punctuation around names (Chinese uses full-width marks and the 、 list comma).
+# Per language: how date and times join, the zone note, and the punctuation around names
+# (Chinese uses full-width marks and the 、 list comma). The date and time themselves are
+# the language's named formats (center/formats), so an event reads like every other date.
 PATTERNS = {
-    "en": {"date": "j F Y", "same_day": "{date}, {start}–{end}",
+    "en": {"same_day": "{date}, {start}–{end}",
            "days": "{date}, {start} – {end_date}, {end}", "zone": "{when} ({zone}, {offset})",
            "names": ", ", "note": ", {note}", "role": " ({role})"},
-    "zh-hans": {"date": "Y年n月j日", "same_day": "{date} {start}–{end}",
+    "zh-hans": {"same_day": "{date} {start}–{end}",
                 "days": "{date} {start} 至 {end_date} {end}", "zone": "{when}（{zone}，{offset}）",
                 "names": "、", "note": "，{note}", "role": "（{role}）"},
 }
@@ -49,11 +51,11 @@ def zone_label(zone_key: str, at: datetime) -> tuple[str, str]:
 
 
 def format_date(value: datetime, zone_key: str) -> str:
-    return dateformat.format(value.astimezone(ZoneInfo(zone_key)), _patterns()["date"])
+    return dateformat.format(value.astimezone(ZoneInfo(zone_key)), get_format("DATE_FORMAT"))
 
 
 def format_time(value: datetime, zone_key: str) -> str:
-    return value.astimezone(ZoneInfo(zone_key)).strftime("%H:%M")
+    return dateformat.format(value.astimezone(ZoneInfo(zone_key)), get_format("TIME_FORMAT"))
 
 
 def format_when(start: datetime, end: datetime, zone_key: str) -> str:

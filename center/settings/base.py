@@ -196,6 +196,8 @@ LANGUAGES = [
     ("zh-hans", _("Simplified Chinese")),
 ]
 LOCALE_PATHS = [BASE_DIR / "center" / "locale"]
+# One date format per language everywhere (pages, lists, the admin): center/formats/<locale>.
+FORMAT_MODULE_PATH = ["center.formats"]
 USE_I18N = True
 USE_TZ = True
 TIME_ZONE = "Asia/Shanghai"

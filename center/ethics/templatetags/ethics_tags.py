@@ -1,5 +1,5 @@
 from django import template
-from django.utils import dateformat, translation
+from django.utils.formats import date_format
 from django.utils.html import format_html
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext
@@ -11,9 +11,6 @@ from ..diff import DELETE, EQUAL, INSERT
 
 register = template.Library()
 
-DATE_FORMATS = {"en": "j F Y", "zh-hans": "Y年n月j日"}
-
-
 register.filter("tr", translated)
 
 
@@ -21,8 +18,7 @@ register.filter("tr", translated)
 def code_date(value) -> str:
     if not value:
         return ""
-    language = translation.get_language() or "en"
-    return dateformat.format(value, DATE_FORMATS.get(language, DATE_FORMATS["en"]))
+    return date_format(value, "DATE_FORMAT")
 
 
 @register.filter
