@@ -90,6 +90,11 @@ class ApplicationForm(forms.Form):
     website = forms.CharField(required=False, label=_("Leave this field empty"))
     started = forms.CharField(widget=forms.HiddenInput, required=False)
 
+    # The order the page shows them in (application_form.html), which the error summary and
+    # the cleaning follow.
+    field_order = ["name", "email", "job_title", "phone", "organisation", "country", "sector",
+                   "products", "intended_use", "expected_scale", "consent"]
+
     def __init__(self, *args, notice: PrivacyNotice | None = None, **kwargs):
         super().__init__(*args, **kwargs)
         self.start: FormStart | None = None
