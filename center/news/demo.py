@@ -10,6 +10,7 @@ from zoneinfo import ZoneInfo
 from django.contrib.auth import get_user_model
 from django.core.files import File
 from django.db import transaction
+from django.utils.translation import gettext_noop
 from djangocms_stories.models import Post, PostCategory, PostContent, StoriesConfig
 from djangocms_versioning.models import Version
 from filer.models import Folder
@@ -24,6 +25,18 @@ DEMO_ORDER = 30  # center.site runs the apps' demos in this order
 
 SHANGHAI = ZoneInfo("Asia/Shanghai")
 NEWSROOM_USERNAME = "newsroom"
+
+# Tag names, the picture's caption and the newsroom's name are one text in every language
+# (taggit, filer and auth keep no translations); the Chinese pages show them through the
+# news catalogue (news_tags.shared_text), so they are marked for it here.
+SHARED_TEXTS = [
+    gettext_noop("AI ethics"), gettext_noop("university-enterprise cooperation"),
+    gettext_noop("computational law"), gettext_noop("sustainable AI"),
+    gettext_noop("whitepapers"), gettext_noop("Inauguration Ceremony"),
+    gettext_noop("Center Newsroom"),
+    gettext_noop("The Center's plaque with the words Center for Computational Law and AI "
+                 "Ethics Research (placeholder picture)"),
+]
 
 CATEGORIES = {
     "center-news": {"en": ("Center news", "center-news"), "zh-hans": ("中心动态", "center-news")},

@@ -1,6 +1,6 @@
 from django import template
 from django.core.exceptions import ObjectDoesNotExist
-from django.utils.translation import get_language
+from django.utils.translation import get_language, gettext
 
 from center.core.links import absolute
 from center.core.structured_data import json_ld_script_body
@@ -24,6 +24,14 @@ def hero(story):
         return story.post.hero.renditions
     except ObjectDoesNotExist:
         return {}
+
+
+@register.filter
+def shared_text(value) -> str:
+    """A text kept once for all languages (a tag, a picture's caption, the newsroom's
+    name), in the visitor's language where the news catalogue has it."""
+    text = str(value or "")
+    return gettext(text) if text else ""
 
 
 @register.filter
