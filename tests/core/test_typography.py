@@ -10,6 +10,7 @@ from zoneinfo import ZoneInfo
 import pytest
 from django.utils import timezone
 
+from center.core.templatetags.typography import word_breaks
 from tests.events.factories import EventFactory
 from tests.news import factories as news
 
@@ -82,3 +83,11 @@ def test_a_story_shows_one_date_format_in_the_list_and_on_its_page(client, langu
     shown = {text for text in times if str(published.year) in text}
     assert len(shown) == 1  # the same string in the list and on the story's page
     assert str(published.day) in shown.pop()
+
+
+def test_chinese_headings_may_break_only_between_words():
+    html = word_breaks("校企合作共研人工智能伦理：商汤科技")
+    assert html.replace("<wbr>", "") == "校企合作共研人工智能伦理：商汤科技"
+    assert "人工智能<wbr>伦理：<wbr>商汤" in html  # never 伦<wbr>理, never before "："
+    assert word_breaks("AI <b>& law</b>") == "AI <b>& law</b>"  # left to autoescaping
+    assert word_breaks("中文<x>") == "中文&lt;<wbr>x&gt;"

@@ -61,7 +61,8 @@ def test_upcoming_events_speak_chinese(db):
     event.title = "人工智能与法律"
     event.save()
 
-    html = render_plugin(_upcoming_plugin(), language="zh-hans")
+    # Headings break between Chinese words (typography.word_breaks).
+    html = render_plugin(_upcoming_plugin(), language="zh-hans").replace("<wbr>", "")
 
     assert '<a href="/zh-hans/events/forum/">人工智能与法律</a>' in html
     assert "2030年3月26日 09:00–12:00（中国标准时间，UTC+8）" in html

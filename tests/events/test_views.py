@@ -175,7 +175,8 @@ def test_untranslated_event_shows_english_with_a_note(client, event_with_agenda)
     event.set_current_language("zh-hans")
     event.title = "人工智能与法律"
     event.save()
-    html = client.get("/zh-hans/events/ai-and-law/").content.decode()
+    # Headings break between Chinese words (typography.word_breaks).
+    html = client.get("/zh-hans/events/ai-and-law/").content.decode().replace("<wbr>", "")
     assert "尚未翻译" not in html and "<h1>人工智能与法律</h1>" in html
 
 

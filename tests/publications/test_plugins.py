@@ -58,7 +58,8 @@ def test_staff_are_told_which_chosen_papers_visitors_cannot_see(db, staff_user):
 
 def test_featured_whitepapers_speak_chinese(db):
     paper = WhitepaperFactory(slug="ethics", title="AI Ethics", zh={"title": "人工智能伦理"})
-    html = render_plugin(_featured([paper]), language="zh-hans")
+    # Headings break between Chinese words (typography.word_breaks).
+    html = render_plugin(_featured([paper]), language="zh-hans").replace("<wbr>", "")
     assert ('<a class="whitepaper-card__link" href="/zh-hans/whitepapers/ethics/">'
             '人工智能伦理</a>') in html
     assert "全部白皮书" in html

@@ -176,7 +176,8 @@ def test_chinese_page_speaks_chinese_and_untranslated_papers_say_so(client, whit
     whitepaper.title = "人工智能与法律"
     whitepaper.issuing_body = "法学研究院"
     whitepaper.save()
-    html = client.get("/zh-hans/whitepapers/ai-and-law/").content.decode()
+    # Headings break between Chinese words (typography.word_breaks).
+    html = client.get("/zh-hans/whitepapers/ai-and-law/").content.decode().replace("<wbr>", "")
     assert "尚未翻译" not in html and "<h1>人工智能与法律</h1>" in html
     assert "人工智能与法律[R]. 法学研究院, 2021." in html
 
