@@ -80,6 +80,9 @@ class CodeVersionAdmin(TranslatableAdmin):
     list_filter = ["status"]
     search_fields = ["label", "translations__title"]
     inlines = [SectionInline, PrincipleInline]
+
+    class Media:
+        css = {"all": ["ethics/css/admin.css"]}
     actions = ["publish"]
     text_fields = ["label", "title", "effective_date", "preamble"]
     record_fields = ["status", "based_on", "published_at", "superseded_at", "links"]

@@ -13,6 +13,7 @@ from center.ethics.diff import (
     word_diff,
 )
 from center.ethics.selectors import versions_to_compare
+from center.ethics.services import version_copy_from_in_force
 
 from .factories import code_version, translate
 
@@ -64,11 +65,6 @@ def test_versions_are_compared_by_principle_number_in_the_readers_language(db):
 
 
 def test_line_endings_and_spaces_at_line_ends_are_no_change(code_1_0):
-    from center.ethics.diff import compare_versions
-    from center.ethics.services import version_copy_from_in_force
-
-    from .factories import translate
-
     translate(code_1_0, "en", preamble="First paragraph.\n\nSecond one.")
     draft = version_copy_from_in_force(user=None)
     translate(draft, "en", preamble="First paragraph.  \r\n\r\nSecond one.\r\n")
