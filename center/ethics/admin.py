@@ -1,6 +1,6 @@
 from django.contrib import admin, messages
-from django.forms import NumberInput, Textarea
 from django.core.exceptions import PermissionDenied
+from django.forms import NumberInput, Textarea
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
