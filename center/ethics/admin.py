@@ -1,17 +1,19 @@
 from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied
+from django.forms import NumberInput, Textarea
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.utils.html import format_html_join
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
-from parler.admin import TranslatableAdmin, TranslatableStackedInline, TranslatableTabularInline
+from parler.admin import TranslatableAdmin, TranslatableTabularInline
 
 from center.core.links import reverse_or_empty
 
-from .forms import VersionCopyForm
+from .forms import CodeVersionAdminForm, PrincipleAdminForm, VersionCopyForm
 from .models import CodeVersion, CodeVersionStatusError, Principle, Section
+from .selectors import translation_gaps
 from .services import version_publish
 
 CONFIRM_TEMPLATE = "ethics/admin/confirm.html"
@@ -39,11 +41,28 @@ class SectionInline(DraftOnlyInlineMixin, TranslatableTabularInline):
     fields = ["order", "title"]
 
 
-class PrincipleInline(DraftOnlyInlineMixin, TranslatableStackedInline):
+class PrincipleInline(DraftOnlyInlineMixin, TranslatableTabularInline):
+    # One row per principle with small text boxes (a box can be dragged taller): stacked,
+    # the demo's eleven principles made a page 7,000 px long.
     model = Principle
+    form = PrincipleAdminForm
     extra = 0
     fields = ["number", "section", "order", "title", "text", "commentary"]
     verbose_name_plural = _("principles (save new sections first, then assign principles)")
+    classes = ["code-principles"]
+
+    def get_queryset(self, request):
+        # As readers see them: section by section, then by position in the section.
+        return super().get_queryset(request).order_by("section__order", "section__pk",
+                                                      "order", "number")
+
+    def formfield_for_dbfield(self, db_field, request, **kwargs):
+        if db_field.name in ("text", "commentary"):
+            kwargs["widget"] = Textarea(attrs={"rows": 3 if db_field.name == "text" else 2,
+                                               "cols": 48})
+        elif db_field.name in ("number", "order"):
+            kwargs["widget"] = NumberInput(attrs={"class": "code-number", "min": 0})
+        return super().formfield_for_dbfield(db_field, request, **kwargs)
 
     def formfield_for_foreignkey(self, db_field, request, **kwargs):
         if db_field.name == "section":
@@ -55,11 +74,15 @@ class PrincipleInline(DraftOnlyInlineMixin, TranslatableStackedInline):
 
 @admin.register(CodeVersion)
 class CodeVersionAdmin(TranslatableAdmin):
+    form = CodeVersionAdminForm
     list_display = ["label", "__str__", "status", "effective_date", "published_at"]
     list_display_links = ["label", "__str__"]
     list_filter = ["status"]
     search_fields = ["label", "translations__title"]
     inlines = [SectionInline, PrincipleInline]
+
+    class Media:
+        css = {"all": ["ethics/css/admin.css"]}
     actions = ["publish"]
     text_fields = ["label", "title", "effective_date", "preamble"]
     record_fields = ["status", "based_on", "published_at", "superseded_at", "links"]
@@ -148,6 +171,8 @@ class CodeVersionAdmin(TranslatableAdmin):
             **self.admin_site.each_context(request),
             "opts": self.model._meta,
             "object": version,
+            # Shown, not enforced: a translation may follow a day later, and staff decide.
+            "warnings": translation_gaps(version),
             "title": gettext("Publish version %(label)s") % {"label": version.label},
             "question": question,
             "submit_label": gettext("Publish"),
@@ -163,6 +188,10 @@ class CodeVersionAdmin(TranslatableAdmin):
             return False
         self.message_user(request, gettext("Version %(label)s is now in force.")
                           % {"label": version.label}, messages.SUCCESS)
+        gaps = translation_gaps(version)
+        if gaps:
+            self.message_user(request, gettext(
+                "Its languages differ: %(gaps)s") % {"gaps": " ".join(gaps)}, messages.WARNING)
         return True
 
     @admin.action(description=_("Publish the selected draft (puts it in force)"),

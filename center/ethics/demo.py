@@ -1,11 +1,13 @@
-"""Demo Code of Ethics: version 1.0, in force, written from the whitepaper "Code of Ethics for
-AI Sustainable Development" (SenseTime Intelligent Industry Research Institute, June 2021),
-and a draft 1.1 — a copy of 1.0 made by the same service staff use, with "Credibility"
-reworded, so the change view has something to show.
+"""Demo Code of Ethics, so visitors see how the Code changes: version 1.0, written from the
+whitepaper "Code of Ethics for AI Sustainable Development" (SenseTime Intelligent Industry
+Research Institute, June 2021), now superseded; 1.1, in force, which rewords "Ethics" and
+"Credibility" and adds "Human oversight" and "Environmental sustainability"; and a draft 1.2,
+seen by staff only. 1.1 and 1.2 are copies made by the same service staff use.
 
-The principle texts and the Chinese are the project's own. The effective date of 1.0 is the
-demo's choice: the day the Center was inaugurated (26 March 2022). Safe to run again:
-versions are found by label, and an existing version is left as staff edited it.
+The principle texts and the Chinese are the project's own. The dates are the demo's choice:
+1.0 from the day the Center was inaugurated (26 March 2022), 1.1 from its second
+anniversary. Safe to run again: versions are found by label, and an existing version is left
+as staff edited it.
 """
 
 from datetime import date, datetime
@@ -22,6 +24,7 @@ DEMO_ORDER = 50  # center.site runs the apps' demos in this order
 
 LANGUAGES = ("en", "zh-hans")
 INAUGURATION = datetime(2022, 3, 26, 10, 0, tzinfo=ZoneInfo("Asia/Shanghai"))
+SECOND_ANNIVERSARY = datetime(2024, 3, 26, 10, 0, tzinfo=ZoneInfo("Asia/Shanghai"))
 
 VERSION_1_0 = {
     "en": {
@@ -125,12 +128,54 @@ SECTIONS = [
     ]),
 ]
 
-# Version 1.1 rewords principle 9 only.
-CREDIBILITY_1_1 = {
-    "en": "AI systems are reliable, secure and controllable; their decisions can be explained "
-          "to the people they affect, and a person remains accountable for each of them.",
-    "zh-hans": "人工智能系统应当可靠、安全、可控；其决策能够向受影响者作出解释，并始终有人为"
-               "每一项决策承担责任。",
+# Version 1.1: a sentence more in the preamble, two principles reworded, two added.
+PREAMBLE_1_1 = {
+    "en": "Version 1.1 adds two principles, human oversight and environmental "
+          "sustainability, and makes clear that a person answers for every decision of an AI "
+          "system.",
+    "zh-hans": "1.1版新增“人的监督”与“环境可持续”两项原则，并明确人工智能系统的每一项决策"
+               "都须有人负责。",
+}
+REWORDED_1_1 = {
+    6: {"en": "AI is designed, built and used in line with ethical norms and the law: it "
+              "respects privacy and protects personal data, avoids unfair discrimination and "
+              "does no avoidable harm.",
+        "zh-hans": "人工智能的设计、开发与使用应符合伦理规范和法律法规：尊重隐私、保护个人数据，"
+                   "避免不公平的歧视，不造成可以避免的伤害。"},
+    9: {"en": "AI systems are reliable, secure and controllable; their decisions can be "
+              "explained to the people they affect, and a person remains accountable for each "
+              "of them.",
+        "zh-hans": "人工智能系统应当可靠、安全、可控；其决策能够向受影响者作出解释，并始终有人为"
+                   "每一项决策承担责任。"},
+}
+ADDED_1_1 = [
+    (10, {"en": {"title": "Human oversight",
+                 "text": "People oversee the AI systems they use: they can follow what a system "
+                         "does, correct it and, when needed, stop it. A decision with serious "
+                         "effects on a person is reviewed by a person before it takes effect.",
+                 "commentary": "Added in version 1.1."},
+          "zh-hans": {"title": "人的监督",
+                      "text": "人对其使用的人工智能系统进行监督：能够了解系统的运行、纠正其偏差，"
+                              "并在必要时使其停止。对个人有重大影响的决定，在生效之前须经人工"
+                              "复核。",
+                      "commentary": "于1.1版新增。"}}),
+    (11, {"en": {"title": "Environmental sustainability",
+                 "text": "AI is developed and run with care for the energy and resources it "
+                         "consumes, and applied to help meet the Sustainable Development Goals, "
+                         "climate action among them.",
+                 "commentary": "Added in version 1.1."},
+          "zh-hans": {"title": "环境可持续",
+                      "text": "人工智能的开发与运行应重视其能源与资源消耗，并用于助力实现可持续"
+                              "发展目标，包括应对气候变化。",
+                      "commentary": "于1.1版新增。"}}),
+]
+# The draft 1.2 rewords "Benefiting the people".
+REWORDED_1_2 = {
+    7: {"en": "AI applications are judged by their benefit to people’s lives, work and public "
+              "services, with particular care for vulnerable groups, older people and people "
+              "with disabilities, whose access is designed in from the start.",
+        "zh-hans": "衡量人工智能应用的标准是其对民生、工作与公共服务的益处，并特别关注弱势群体、"
+                   "老年人与残障人士，从设计之初即保障他们的使用。"},
 }
 
 
@@ -151,23 +196,52 @@ def _create_1_0() -> CodeVersion:
     return version_publish(version=version, user=None, now=INAUGURATION)
 
 
+def _reword(version: CodeVersion, texts: dict[int, dict[str, str]]) -> None:
+    for number, by_language in texts.items():
+        principle = version.principles.get(number=number)
+        set_translations(principle, {language: {"text": text}
+                                     for language, text in by_language.items()})
+        principle.save()
+
+
 def _create_1_1() -> CodeVersion:
-    draft = version_copy_from_in_force(user=None, label="1.1")
-    credibility = draft.principles.get(number=9)
-    set_translations(credibility, {language: {"text": text}
-                                   for language, text in CREDIBILITY_1_1.items()})
-    credibility.save()
+    version = version_copy_from_in_force(user=None, label="1.1")
+    set_translations(version, {
+        language: {"preamble": version.safe_translation_getter("preamble", language_code=language)
+                   + "\n\n" + text}
+        for language, text in PREAMBLE_1_1.items()})
+    version.save()
+    _reword(version, REWORDED_1_1)
+    section = version.sections.order_by("-order").first()  # "Principles"
+    last = max(p.order for p in section.principles.all())
+    for position, (number, texts) in enumerate(ADDED_1_1, start=last + 1):
+        principle = Principle(version=version, section=section, number=number, order=position)
+        set_translations(principle, texts)
+        principle.save()
+    return version_publish(version=version, user=None, now=SECOND_ANNIVERSARY)
+
+
+def _create_1_2() -> CodeVersion:
+    draft = version_copy_from_in_force(user=None, label="1.2")
+    _reword(draft, REWORDED_1_2)
     return draft
+
+
+def _in_force_label() -> str | None:
+    return CodeVersion.objects.in_force().values_list("label", flat=True).first()
 
 
 def load_demo_content() -> str:
     created = []
     with transaction.atomic():
         existing = set(CodeVersion.objects.values_list("label", flat=True))
+        # Each step builds on the one before, and only on the demo's own version in force.
         if "1.0" not in existing:
-            created.append(_create_1_0().label + " (in force)")
-        if "1.1" not in existing and CodeVersion.objects.in_force().exists():
-            created.append(_create_1_1().label + " (draft)")
+            created.append(_create_1_0().label)
+        if "1.1" not in existing and _in_force_label() == "1.0":
+            created.append(_create_1_1().label)
+        if "1.2" not in existing and _in_force_label() == "1.1":
+            created.append(_create_1_2().label + " (draft)")
     if not created:
         return "Demo Code of Ethics already present: nothing to do."
     return f"Demo Code of Ethics: version {', '.join(created)} created."

@@ -9,7 +9,7 @@ from difflib import SequenceMatcher
 import jieba
 from django.utils.translation import gettext_lazy as _
 
-from .models import CodeVersion, Principle
+from .models import CodeVersion, Principle, tidy_text
 
 jieba.setLogLevel(logging.WARNING)  # it announces loading its dictionary on every start
 
@@ -63,8 +63,9 @@ def word_diff(old: str, new: str) -> list[Chunk]:
 
 
 def _text(obj, name: str, language: str) -> str:
-    return (obj.safe_translation_getter(name, language_code=language, any_language=True)
-            or "").strip()
+    # Tidied: a line ending or a space at a line's end is no change a reader can see.
+    return tidy_text(obj.safe_translation_getter(name, language_code=language,
+                                                 any_language=True) or "")
 
 
 @dataclass

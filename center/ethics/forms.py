@@ -1,8 +1,31 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
+from parler.forms import TranslatableModelForm
 
-from .models import CodeVersion
+from .models import CodeVersion, tidy_text
 from .services import version_copy_from_in_force
+
+
+class TidyTextForm(TranslatableModelForm):
+    """Texts saved as the reader sees them: "\\r\\n" from the browser and spaces at line ends
+    are dropped, so saving a form unchanged changes nothing (see models.tidy_text)."""
+
+    tidy_fields = ()
+
+    def clean(self):
+        cleaned_data = super().clean()
+        for name in self.tidy_fields:
+            if isinstance(cleaned_data.get(name), str):
+                cleaned_data[name] = tidy_text(cleaned_data[name])
+        return cleaned_data
+
+
+class CodeVersionAdminForm(TidyTextForm):
+    tidy_fields = ("title", "preamble")
+
+
+class PrincipleAdminForm(TidyTextForm):
+    tidy_fields = ("title", "text", "commentary")
 
 
 class VersionCopyForm(forms.ModelForm):

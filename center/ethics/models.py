@@ -17,6 +17,14 @@ validate_label = RegexValidator(
 )
 
 
+def tidy_text(value: str) -> str:
+    """A text as saved: a browser's textarea sends "\r\n" and may keep spaces at line ends,
+    so a text saved unchanged would otherwise differ from the stored one in invisible ways
+    (and the change view would call it reworded)."""
+    lines = (value or "").replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    return "\n".join(line.rstrip() for line in lines).strip()
+
+
 class CodeVersionStatusError(Exception):
     """A status change that the version's current status does not allow."""
 
@@ -141,7 +149,8 @@ class Principle(TranslatableModel):
         help_text=_("Keep a principle's number in later versions, and never give a removed "
                     "principle's number to a new one: links such as #principle-4 rely on it."),
     )
-    order = models.PositiveSmallIntegerField(_("order"), default=0)
+    order = models.PositiveSmallIntegerField(
+        _("order"), default=0, help_text=_("Position within its section; lower comes first."))
     translations = TranslatedFields(
         title=models.CharField(_("title"), max_length=250),
         text=models.TextField(_("text")),

@@ -1,4 +1,6 @@
+from django.conf import settings
 from django.db.models import Prefetch, QuerySet
+from django.utils.translation import gettext as _
 
 from center.core.i18n import with_translations
 
@@ -74,3 +76,35 @@ def principle_for_permalink(number: int) -> Principle | None:
 def principle_in_force(number: int) -> Principle | None:
     return (Principle.objects.filter(number=number, version__status=CodeVersion.Status.IN_FORCE)
             .select_related("version").prefetch_related("translations").first())
+
+
+def _missing(obj, name: str, language: str) -> bool:
+    # The language's own row, not parler's getter: that falls back to English.
+    row = next((t for t in obj.translations.all() if t.language_code == language), None)
+    return row is None or not (getattr(row, name) or "").strip()
+
+
+def translation_gaps(version: CodeVersion) -> list[str]:
+    """What one language has and another lacks, as sentences for staff about to publish:
+    the Code is meant to say the same in every language, and a visitor reads only one."""
+    version = with_text(CodeVersion.objects.filter(pk=version.pk)).get()
+    principles = [p for section in version.sections.all() for p in section.principles.all()]
+    languages = settings.LANGUAGES
+    gaps, counts = [], {}
+    for code, language in languages:
+        for name, what in (("title", _("the title")), ("preamble", _("the preamble"))):
+            # Empty in every language is a choice, not a difference between languages.
+            if _missing(version, name, code) and not all(
+                    _missing(version, name, other) for other, _name in languages):
+                gaps.append(_("%(language)s: %(what)s is empty.")
+                            % {"language": language, "what": what})
+        incomplete = [p.number for p in principles
+                      if _missing(p, "title", code) or _missing(p, "text", code)]
+        counts[language] = len(principles) - len(incomplete)
+        if incomplete:
+            gaps.append(_("%(language)s: principles %(numbers)s have no title or no text.") % {
+                "language": language, "numbers": ", ".join(map(str, sorted(incomplete)))})
+    if len(set(counts.values())) > 1:
+        gaps.insert(0, _("The languages have different numbers of principles: %(counts)s.") % {
+            "counts": ", ".join(f"{language} {count}" for language, count in counts.items())})
+    return gaps

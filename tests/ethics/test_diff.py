@@ -13,6 +13,7 @@ from center.ethics.diff import (
     word_diff,
 )
 from center.ethics.selectors import versions_to_compare
+from center.ethics.services import version_copy_from_in_force
 
 from .factories import code_version, translate
 
@@ -61,3 +62,13 @@ def test_versions_are_compared_by_principle_number_in_the_readers_language(db):
     assert [label for label, _chunks in english.changes[2].field_diffs] == ["Text"]
     assert chinese.changes[0].kind == REWORDED  # only the Chinese text of 1 changed
     assert english.has_changes and not english.preamble
+
+
+def test_line_endings_and_spaces_at_line_ends_are_no_change(code_1_0):
+    translate(code_1_0, "en", preamble="First paragraph.\n\nSecond one.")
+    draft = version_copy_from_in_force(user=None)
+    translate(draft, "en", preamble="First paragraph.  \r\n\r\nSecond one.\r\n")
+
+    comparison = compare_versions(code_1_0, draft, language="en")
+
+    assert comparison.preamble == [] and not comparison.has_changes
