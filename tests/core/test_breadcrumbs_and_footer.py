@@ -40,7 +40,8 @@ def test_the_form_and_message_pages_have_breadcrumbs(client, demo_pages, languag
 
 def test_every_page_in_the_sitemap_but_home_has_breadcrumbs(client, demo_pages):
     sitemap = client.get("/sitemap.xml").content.decode()
-    paths = [re.sub(r"^https?://[^/]+", "", loc) for loc in re.findall(r"<loc>(.*?)</loc>", sitemap)]
+    paths = [re.sub(r"^https?://[^/]+", "", loc)
+             for loc in re.findall(r"<loc>(.*?)</loc>", sitemap)]
     assert {"/en/privacy/", "/zh-hans/accessibility/", "/en/newsletter/"} <= set(paths)
     for path in paths:
         html = client.get(path).content.decode()
