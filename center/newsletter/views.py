@@ -3,7 +3,7 @@ from django.http import Http404
 from django.shortcuts import redirect, render
 from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
-from django.views.decorators.csrf import csrf_exempt
+from django.views.decorators.csrf import csrf_exempt, csrf_protect
 from django.views.decorators.http import require_http_methods, require_safe
 
 from center.core.http import no_store
@@ -37,23 +37,36 @@ def _language_or_current(value: str) -> str:
     return value if value in Language.values else get_language()
 
 
-def _signup_page(request, form, *, status=200):
+def _signup_page(request, form, *, status=200, prefilled=False):
     return no_store(render(request, "newsletter/signup.html", {
-        "form": form, "privacy_version": settings.NEWSLETTER_PRIVACY_VERSION}, status=status))
+        "form": form, "privacy_version": settings.NEWSLETTER_PRIVACY_VERSION,
+        "prefilled": prefilled}, status=status))
 
 
-@require_http_methods(["GET", "HEAD", "POST"])
-def signup(request):
-    if request.method == "POST":
-        return _signup_post(request)
-    email = request.GET.get("email", "")
-    form = SignupForm(initial={
-        "email": email if len(email) <= MAX_EMAIL else "",  # the footer's form sends it here
+def _blank_form(request, *, email: str = "") -> SignupForm:
+    return SignupForm(initial={
+        "email": email if len(email) <= MAX_EMAIL else "",
         "language": _language_or_current(get_language()),
         "topics": Topic.values,
         "source": _source_from_referer(request),
     })
-    return _signup_page(request, form)
+
+
+# The footer of every (cached, token-free) page POSTs only the address and this marker, so
+# the address never lands in a URL; such a POST only fills in the real form.
+FOOTER_MARKER = "from_footer"
+
+
+@csrf_exempt  # the footer's POST carries no token; the real sign-up is checked below
+@require_http_methods(["GET", "HEAD", "POST"])
+def signup(request):
+    if request.method == "POST" and FOOTER_MARKER in request.POST:
+        # Stores nothing and sends nothing: the visitor still chooses and consents.
+        return _signup_page(request, _blank_form(request, email=request.POST.get("email", "")),
+                            prefilled=True)
+    if request.method == "POST":
+        return csrf_protect(_signup_post)(request)
+    return _signup_page(request, _blank_form(request))
 
 
 def _signup_post(request):

@@ -1,6 +1,6 @@
 from django.contrib.postgres.search import SearchQuery, SearchRank
 from django.db import connection
-from django.db.models import Case, F, IntegerField, Q, QuerySet, Value, When
+from django.db.models import Case, Count, F, IntegerField, Q, QuerySet, Value, When
 
 from .models import SearchEntry
 from .text import config_for, query_terms, segment
@@ -26,11 +26,20 @@ def _fallback_search(query: str, language: str) -> QuerySet:
             .order_by("-rank", "title", "pk"))
 
 
-def search_entries(*, query: str, language: str) -> QuerySet:
-    """Entries in `language` matching `query`, best first. The query must be cleaned first
-    (text.clean_query)."""
+def search_entries(*, query: str, language: str, kinds: list[str] | None = None) -> QuerySet:
+    """Entries in `language` matching `query`, best first, of the given kinds (all when
+    None). The query must be cleaned first (text.clean_query)."""
     if not query:
         return SearchEntry.objects.none()
     if connection.vendor == "postgresql":
-        return _postgres_search(query, language)
-    return _fallback_search(query, language)
+        entries = _postgres_search(query, language)
+    else:
+        entries = _fallback_search(query, language)
+    return entries.filter(kind__in=kinds) if kinds else entries
+
+
+def count_by_kind(entries: QuerySet) -> dict[str, int]:
+    """How many of `entries` there are of each kind, in one query."""
+    rows = entries.order_by().values("kind").annotate(total=Count("pk")).values_list(
+        "kind", "total")
+    return dict(rows)

@@ -13,11 +13,51 @@ def _link(message, pattern=r"https?://\S+/confirm/\S+/"):
     return re.search(pattern, message.body).group(0)
 
 
-def test_the_footer_email_prefills_the_form_and_the_page_has_the_privacy_text(client):
-    html = client.get("/en/newsletter/", {"email": "ann@example.org"}).content.decode()
+def test_the_footer_posts_the_address_which_only_fills_in_the_form(client, mailoutbox):
+    # The footer is on cached pages: no CSRF token, and the address never in a URL.
+    footer = client.get("/en/about-us/").content.decode()
+    form = re.search(r'<form class="signup" method="post" action="/en/newsletter/">.*?</form>',
+                     footer, re.S).group(0)
+    assert "csrfmiddlewaretoken" not in form and 'name="from_footer"' in form
+    assert "One more step" in form
+
+    response = client.post("/en/newsletter/", {"email": "ann@example.org", "from_footer": "1"},
+                           HTTP_REFERER="http://testserver/en/about-us/")
+    html = response.content.decode()
+    assert response.status_code == 200 and "no-store" in response["Cache-Control"]
     assert 'value="ann@example.org"' in html
+    assert "One more step: choose your language and topics" in html
     assert "Privacy notice" in html and 'aria-describedby="newsletter-privacy"' in html
     assert 'name="csrfmiddlewaretoken"' in html
+    assert not Subscriber.objects.exists() and not mailoutbox
+
+
+def test_a_footer_post_stores_nothing_even_with_every_field_filled(client, signup_data,
+                                                                   mailoutbox):
+    response = client.post("/en/newsletter/", {**signup_data, "from_footer": "1"})
+    assert response.status_code == 200 and "One more step" in response.content.decode()
+    assert not Subscriber.objects.exists() and not mailoutbox
+
+
+def test_the_real_sign_up_still_needs_its_csrf_token(signup_data, mailoutbox):
+    from django.test import Client
+
+    browser = Client(enforce_csrf_checks=True)
+    assert browser.post("/en/newsletter/", signup_data).status_code == 403
+    assert not Subscriber.objects.exists() and not mailoutbox
+    # The footer's token-less POST is let through: it only fills in the form.
+    page = browser.post("/en/newsletter/", {"email": "ann@example.org", "from_footer": "1"})
+    assert page.status_code == 200
+    token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"',
+                      page.content.decode()).group(1)
+    assert browser.post("/en/newsletter/", {**signup_data, "csrfmiddlewaretoken": token},
+                        REMOTE_ADDR="198.51.100.8").status_code == 302
+    assert Subscriber.objects.get().email == "ann@example.org"
+
+
+def test_the_address_in_a_url_is_not_put_in_the_form(client):
+    html = client.get("/en/newsletter/", {"email": "ann@example.org"}).content.decode()
+    assert "ann@example.org" not in html
 
 
 def test_signing_up_stores_a_pending_subscriber_with_consent_and_emails_a_link(

@@ -36,5 +36,5 @@ def test_the_reindex_command_rebuilds_every_kind():
     EventFactory(title="Only in the database so far")
     out = StringIO()
     call_command("search_reindex", stdout=out)
-    assert "event: 1 entries" in out.getvalue() and "page: 20 entries" in out.getvalue()
+    assert "event: 1 entries" in out.getvalue() and "page: 24 entries" in out.getvalue()
     assert SearchEntry.objects.filter(title="Only in the database so far").exists()

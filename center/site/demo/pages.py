@@ -10,6 +10,8 @@ external file at run time.
 HTML string in a placeholder list becomes one text plugin.
 """
 
+from .trust_pages import TRUST_PAGES
+
 PAGES = [
     # ------------------------------------------------------------------ home
     {
@@ -509,4 +511,5 @@ PAGES = [
             },
         },
     },
+    *TRUST_PAGES,
 ]
