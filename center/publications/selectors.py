@@ -52,6 +52,12 @@ def whitepapers_for_person(person) -> list[Whitepaper]:
     return list(visible_whitepapers().filter(authorships__person=person).distinct())
 
 
+def other_whitepapers(*, whitepaper: Whitepaper, count: int) -> list[Whitepaper]:
+    """The newest other papers, for a paper's side column: titles and dates, one read."""
+    return list(with_translations(Whitepaper.objects.published().exclude(pk=whitepaper.pk)
+                                  .order_by("-publication_date", "-pk"))[:count])
+
+
 def featured_whitepapers(*, plugin: FeaturedWhitepapers) -> list[Whitepaper]:
     return list(visible_whitepapers().filter(featured_in=plugin))
 
