@@ -44,11 +44,6 @@ def in_display_language(people: Iterable[Person], language: str) -> list[Person]
     return people
 
 
-def other_people(*, person: Person, language: str, count: int) -> list[Person]:
-    """Some other speakers for a profile's side column, in a fixed order (pages are cached)."""
-    return in_display_language(public_people().exclude(pk=person.pk)[:count], language)
-
-
 def speaker_grid_people(*, grid: SpeakerGrid, language: str) -> list[Person]:
     """The grid's public people in name order (as shown in `language`)."""
     people = in_display_language(public_people().filter(speaker_grids=grid), language)

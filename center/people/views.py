@@ -13,7 +13,6 @@ from .orcid import orcid_url
 from .selectors import (
     in_display_language,
     organisations_with_public_people,
-    other_people,
     person_display_language,
     public_people,
 )
@@ -56,7 +55,6 @@ def person_detail(request, slug):
         "is_translated": display_language == language,
         "language_name": get_language_object(language)["name"],
         "orcid_url": orcid_url(person.orcid),
-        "other_people": other_people(person=person, language=language, count=4),
         "json_ld": person_json_ld(person, url=url,
                                   build_absolute_uri=absolute),
     })

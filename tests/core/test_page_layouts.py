@@ -109,15 +109,15 @@ def test_event_page_has_a_side_column_of_facts_calendar_speakers_and_other_event
     assert "Inauguration Ceremony" not in related["text"]  # not the page's own event
 
 
-def test_speaker_page_has_role_affiliation_and_other_speakers_beside_the_profile(demo):
+def test_speaker_page_has_role_affiliation_and_related_items_beside_the_profile(demo):
     html = page(demo, "/en/speakers/tian-feng/")
     aside = one(html, "detail-aside", tag="aside")
     facts = one(aside, "aside-facts")["text"]
     assert "Role" in facts and "Affiliation" in facts and "SenseTime" in facts
-    others = find(one(aside, "aside-people"), tag="li")
-    assert len(others) == 4
-    assert "Tian Feng" not in one(aside, "aside-people")["text"]
-    assert all(find(other, "portrait") for other in others)
+    papers = one(aside, "person-whitepapers")["text"]
+    assert "Code of Ethics for AI Sustainable Development" in papers
+    assert one(aside, "person-news")
+    assert "Events and talks" in one(html, "person-profile", tag="article")["text"]
 
 
 def test_whitepaper_page_names_its_authors_with_portraits_beside_the_download(demo):
