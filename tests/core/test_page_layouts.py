@@ -136,7 +136,8 @@ def test_news_story_has_facts_contents_and_recommended_reading_beside_it(demo):
     anchors = {heading["attrs"].get("id") for heading in find(body, tag="h2")}
     links = [link["attrs"]["href"] for link in find(one(aside, "toc"), tag="a")]
     assert len(links) > 1 and {link.lstrip("#") for link in links} <= anchors
-    assert "AI Ethics Research Needs the Help of an Ecosystem" in one(aside, "story-related")["text"]
+    related = one(aside, "story-related")["text"]
+    assert "AI Ethics Research Needs the Help of an Ecosystem" in related
 
 
 def test_code_of_ethics_lists_its_contents_beside_the_text(demo):
