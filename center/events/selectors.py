@@ -65,6 +65,11 @@ def upcoming_event_cards(*, count: int) -> list[Event]:
     return events
 
 
+def other_upcoming_events(*, event: Event, count: int) -> list[Event]:
+    """The next events but this one, for an event page's side column: one read."""
+    return list(with_translations(Event.objects.upcoming()).exclude(pk=event.pk)[:count])
+
+
 def _schedule_bounds() -> dict[str, Subquery]:
     """When a published event next starts, and next ends: lists, cards and agendas change
     then. Subqueries, so a list's own query can carry them as columns."""

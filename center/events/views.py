@@ -63,6 +63,7 @@ def event_detail(request, slug):
     response = render(request, "events/event_detail.html", {
         "event": event,
         "sessions": event.sessions.all(),
+        "other_events": selectors.other_upcoming_events(event=event, count=3),
         # Set only when the visitor's language is missing: marks the text's real language.
         "content_language": shown_language,
         "json_ld": json_ld_script_body(json_ld),

@@ -2,7 +2,7 @@ from cms.plugin_base import CMSPluginBase
 from cms.plugin_pool import plugin_pool
 from django.utils.translation import gettext_lazy as _
 
-from center.core.page_cache import once_per_request, seconds_until
+from center.core.page_cache import known_for_request, once_per_request, seconds_until
 from center.core.permissions import can_see_drafts
 
 from . import links, selectors
@@ -27,6 +27,8 @@ class FeaturedWhitepapersPlugin(CMSPluginBase):
         context = super().render(context, instance, placeholder)
         request = context.get("request")
         context["whitepapers"] = selectors.featured_whitepapers(plugin=instance)
+        if context["whitepapers"]:
+            known_for_request(request, "whitepapers", context["whitepapers"][0].next_release)
         # Staff who may see drafts are told which chosen papers visitors cannot see, so none
         # goes missing quietly; the drafts' titles are not shown to anyone else.
         context["hidden_whitepapers"] = (

@@ -1,4 +1,4 @@
-from django.db.models import Count, Min, Prefetch, QuerySet
+from django.db.models import Count, Min, Prefetch, QuerySet, Subquery
 from django.db.models.functions import ExtractYear
 from django.utils import timezone
 
@@ -52,8 +52,20 @@ def whitepapers_for_person(person) -> list[Whitepaper]:
     return list(visible_whitepapers().filter(authorships__person=person).distinct())
 
 
+def other_whitepapers(*, whitepaper: Whitepaper, count: int) -> list[Whitepaper]:
+    """The newest other papers, for a paper's side column: titles and dates, one read."""
+    return list(with_translations(Whitepaper.objects.published().exclude(pk=whitepaper.pk)
+                                  .order_by("-publication_date", "-pk"))[:count])
+
+
 def featured_whitepapers(*, plugin: FeaturedWhitepapers) -> list[Whitepaper]:
-    return list(visible_whitepapers().filter(featured_in=plugin))
+    """Cards without topics (a compact list), and each paper carries next_scheduled_release()
+    as `next_release`, a column of the same read: the plugin's expiry costs no query of its
+    own, so the home page keeps its query budget."""
+    papers = with_translations(Whitepaper.objects.published().filter(featured_in=plugin))
+    return list(papers.prefetch_related(Prefetch("authorships", queryset=_authorships()))
+                .order_by("-publication_date", "-pk").annotate(next_release=Subquery(
+                    _scheduled().order_by("published_at").values("published_at")[:1])))
 
 
 def featured_drafts(*, plugin: FeaturedWhitepapers) -> list[Whitepaper]:
@@ -63,8 +75,11 @@ def featured_drafts(*, plugin: FeaturedWhitepapers) -> list[Whitepaper]:
                 .prefetch_related("translations"))
 
 
+def _scheduled() -> QuerySet:
+    return Whitepaper.objects.filter(
+        status=Whitepaper.Status.PUBLISHED, published_at__gt=timezone.now())
+
+
 def next_scheduled_release():
     """When the next scheduled whitepaper becomes visible (lists and cards change then)."""
-    return Whitepaper.objects.filter(
-        status=Whitepaper.Status.PUBLISHED, published_at__gt=timezone.now()
-    ).aggregate(first=Min("published_at"))["first"]
+    return _scheduled().aggregate(first=Min("published_at"))["first"]

@@ -93,6 +93,7 @@ def whitepaper_detail(request, slug):
         "whitepaper": paper,
         "authors": authors,
         "topics": paper.topics.all(),
+        "other_whitepapers": selectors.other_whitepapers(whitepaper=paper, count=3),
         # Set only when the visitor's language is missing: marks the text's real language.
         "content_language": paper.fallback_language(get_language()),
         "doi_url": doi_url(paper.doi),

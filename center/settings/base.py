@@ -221,6 +221,13 @@ CMS_TEMPLATES = [
 ]
 CMS_PLACEHOLDER_CONF = {
     "highlights": {"name": _("Highlights (full width)")},
+    # The home page's bands (templates/cms/home.html).
+    "featured": {"name": _("Featured item")},
+    "themes": {"name": _("Research themes")},
+    "publications": {"name": _("Latest publications")},
+    "events": {"name": _("Upcoming events")},
+    "news": {"name": _("Latest news")},
+    "partners": {"name": _("Founding partners")},
 }
 # Visitors can never switch the toolbar on with ?toolbar_on (which bypasses the page cache).
 CMS_TOOLBAR_ANONYMOUS_ON = False

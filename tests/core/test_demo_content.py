@@ -126,16 +126,19 @@ def test_pages_name_their_other_language_with_hreflang(client, demo_pages):
 
 
 @pytest.mark.django_db
-def test_home_highlights_show_events_news_and_speakers_in_both_languages(client):
+def test_home_bands_show_publications_events_and_news_in_both_languages(client):
     call_command("load_demo", verbosity=0)
+    call_command("load_demo", verbosity=0)  # a second run adds no second band
     english = client.get("/en/").content.decode()
-    for text in ("Upcoming events", "Public Lecture: Computational Law and Accountable AI",
+    for text in ("Latest publications", "Code of Ethics for AI Sustainable Development",
+                 "Upcoming events", "Public Lecture: Computational Law and Accountable AI",
                  "Latest news", "University-Enterprise Cooperation for AI Ethics Research",
-                 "Speakers", "Wang Yingchun"):
+                 "Founding partners", "What We Research"):
         assert text in english, text
+    assert english.count('class="upcoming-events"') == 1
     chinese = client.get("/zh-hans/").content.decode()
-    for text in ("近期活动", "公开讲座：计算法学与可问责的人工智能", "最新动态",
-                 "演讲嘉宾", "王迎春"):
+    for text in ("最新出版物", "近期活动", "公开讲座：计算法学与可问责的人工智能", "最新动态",
+                 "共建单位", "研究方向"):
         assert text in chinese, text
 
 

@@ -41,7 +41,7 @@ def _many_items(count: int) -> dict[str, str]:
                    tags=["ethics"])
     home = PageContent.objects.get(page__reverse_id="home", language="en")
     for index in range(count):
-        add_plugin(home.placeholders.get(slot="content"), "TextPlugin", "en",
+        add_plugin(home.placeholders.get(slot="themes"), "TextPlugin", "en",
                    body=f"<p>Paragraph {index}</p>")
     code_version("9.0", {number: f"Principle {number}." for number in range(1, count + 1)},
                  sections=3)

@@ -54,7 +54,8 @@ def test_a_missing_principle_is_hidden_from_visitors_and_flagged_for_staff(code_
 
 def test_the_plugin_form_refuses_a_number_the_code_does_not_have(client, staff_user,
                                                                  code_1_0):
-    _draft, placeholder = page_draft(reverse_id="home", language="en", user=staff_user)
+    _draft, placeholder = page_draft(reverse_id="home", language="en", user=staff_user,
+                                       slot="events")
     client.force_login(staff_user)
     url = add_plugin_url(placeholder, "PrincipleQuotePlugin")
 

@@ -154,7 +154,8 @@ def test_event_card_of_a_deleted_event_renders_nothing(db):
 def test_visitors_see_upcoming_events_on_the_published_home_page(client, staff_user):
     EventFactory(slug="forum", title="Future Forum")
     for language in ("en", "zh-hans"):
-        draft, placeholder = page_draft(reverse_id="home", language=language, user=staff_user)
+        draft, placeholder = page_draft(reverse_id="home", language=language, user=staff_user,
+                                        slot="events")
         add_plugin(placeholder, "UpcomingEventsPlugin", language, number_of_events=2)
         draft.publish(staff_user)
 
@@ -168,7 +169,8 @@ def test_visitors_see_upcoming_events_on_the_published_home_page(client, staff_u
 
 def test_editors_pick_an_event_and_a_sensible_number_in_the_plugin_forms(client, staff_user):
     event = EventFactory()
-    _draft, placeholder = page_draft(reverse_id="home", language="en", user=staff_user)
+    _draft, placeholder = page_draft(reverse_id="home", language="en", user=staff_user,
+                                       slot="events")
     client.force_login(staff_user)
     card_url = add_plugin_url(placeholder, "EventCardPlugin")
     upcoming_url = add_plugin_url(placeholder, "UpcomingEventsPlugin")

@@ -77,7 +77,7 @@ def test_detail_has_hero_caption_author_share_meta_and_json_ld(client):
     assert "<h1>Inauguration</h1>" in html or ">Inauguration</h1>" in html
     assert "<figcaption>A caption</figcaption>" in html
     assert 'type="image/webp"' in html and 'width="960" height="540"' in html
-    assert "By Nora Editor" in html
+    assert "<dt>Author</dt><dd>Nora Editor</dd>" in html  # in the side column's key facts
     assert '<meta property="og:title" content="Inauguration">' in html
     assert '<meta property="og:type" content="article">' in html  # lower case, as OpenGraph says
     assert re.search(r'<meta name="twitter:card" content="summary', html)

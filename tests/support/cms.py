@@ -22,12 +22,14 @@ def render_plugin(plugin, *, language: str = "en", user=None) -> str:
         return ContentRenderer(request).render_plugin(plugin, Context({"request": request}))
 
 
-def page_draft(*, reverse_id: str, language: str, user) -> tuple[Version, Placeholder]:
-    """A new draft of a published demo page and its "content" placeholder."""
+def page_draft(*, reverse_id: str, language: str, user,
+               slot: str = "content") -> tuple[Version, Placeholder]:
+    """A new draft of a published demo page and one of its placeholders."""
     page = Page.objects.get(reverse_id=reverse_id)
     published = PageContent.objects.get(page=page, language=language)
     draft = Version.objects.get_for_content(published).copy(user)
-    return draft, draft.content.placeholders.get(slot="content")
+    draft.content.rescan_placeholders()
+    return draft, draft.content.placeholders.get(slot=slot)
 
 
 def wizard_submit(client, wizard, *, language: str, data: dict):

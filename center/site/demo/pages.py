@@ -50,42 +50,74 @@ PAGES = [
 <p>上海交通大学与商汤科技共建的研究中心，汇聚法学、社会科学与计算机科学的力量，推动人工智能朝着合乎伦理、权责清晰、造福社会的方向发展。</p>""",
                 ],
             },
-            "content": {
+            "featured": {
                 "en": [
-                    """<h2>A University–Enterprise Partnership</h2>
-<p>Based on the cooperation between Shanghai Jiao Tong University and SenseTime, the Center was jointly established by the university’s China Institute for Social-Legal Studies and Qing Yuan Research Institute, pioneering the “university-enterprise cooperation” model in AI ethics research. It combines theoretical research with the experience of real-world AI applications. <a href="/en/about-us/">Learn more about the Center and its founding institutes</a>.</p>""",
-                    """<h2>What We Research</h2>
-<p>The Center carries out collaborative research in five related fields:</p>
-<ul>
-<li>AI ethics</li>
-<li>Digital urban and social governance</li>
-<li>Computational law</li>
-<li>Cognitive science and legal behavior</li>
-<li>Smart justice</li>
-</ul>
-<p>Its work covers the principles, regulations, policies and technical specifications for big data and artificial intelligence, cognitive science and legal behavior experiments, knowledge graphs, research reports, government projects, papers and monographs.</p>""",
-                    """<h2>Inaugurated on March 26</h2>
-<p>On the morning of March 26, the Center was inaugurated at the Xuhui Campus of Shanghai Jiao Tong University, followed by a Commemorative Seminar on the Values and Law of Artificial Intelligence. <a href="/en/about-us/ethical-and-responsible-ai/">Read the full inauguration article, Ethical and Responsible AI</a>.</p>""",
-                    """<h2>Code of Ethics for AI Sustainable Development</h2>
-<p>Released by SenseTime Intelligent Industry Research Institute in response to the United Nations Sustainable Development Goals, the whitepaper “Code of Ethics for AI Sustainable Development” sets out four development principles: ethics, benefiting the people, industrial integration, and credibility. <a href="/en/code-of-ethics/">Read about the Code of Ethics</a> or <a href="/en/whitepapers/">browse the whitepapers</a>.</p>""",
+                    """<p class="kicker">Featured</p>
+<h2>Inaugurated on March 26</h2>
+<p>On the morning of March 26, the Center was inaugurated at the Xuhui Campus of Shanghai Jiao Tong University, followed by a Commemorative Seminar on the Values and Law of Artificial Intelligence.</p>
+<p><a href="/en/about-us/ethical-and-responsible-ai/">Read the full inauguration article, Ethical and Responsible AI</a></p>""",
                 ],
                 "zh-hans": [
-                    """<h2>校企合作共建</h2>
-<p>在上海交通大学与商汤科技合作的基础上，中心由上海交通大学中国法与社会研究院与清源研究院共同成立，开创了AI伦理研究领域的“校企合作”模式，将理论研究与人工智能真实应用场景中的实践经验相结合。<a href="/zh-hans/about-us/">进一步了解中心及其共建机构</a>。</p>""",
-                    """<h2>研究方向</h2>
-<p>中心围绕以下五个相关领域开展合作研究：</p>
+                    """<p class="kicker">特别推荐</p>
+<h2>3月26日正式成立</h2>
+<p>3月26日上午，中心在上海交通大学徐汇校区举行成立仪式，随后召开“人工智能的价值与法律”纪念研讨会。</p>
+<p><a href="/zh-hans/about-us/ethical-and-responsible-ai/">阅读成立仪式全文：伦理与负责任的人工智能</a></p>""",
+                ],
+            },
+            "themes": {
+                "en": [
+                    """<h2>What We Research</h2>
 <ul>
-<li>AI伦理</li>
-<li>数字城市与社会治理</li>
-<li>计算法学</li>
-<li>认知科学与法律行为</li>
-<li>智慧司法</li>
+<li><strong>AI ethics</strong></li>
+<li><strong>Digital urban and social governance</strong></li>
+<li><strong>Computational law</strong></li>
+<li><strong>Cognitive science and legal behavior</strong></li>
+<li><strong>Smart justice</strong></li>
+</ul>
+<p>Its work covers the principles, regulations, policies and technical specifications for big data and artificial intelligence, cognitive science and legal behavior experiments, knowledge graphs, research reports, government projects, papers and monographs.</p>""",
+                ],
+                "zh-hans": [
+                    """<h2>研究方向</h2>
+<ul>
+<li><strong>AI伦理</strong></li>
+<li><strong>数字城市与社会治理</strong></li>
+<li><strong>计算法学</strong></li>
+<li><strong>认知科学与法律行为</strong></li>
+<li><strong>智慧司法</strong></li>
 </ul>
 <p>研究工作涵盖大数据与人工智能相关的原则、法规、政策和技术规范，认知科学与法律行为实验，知识图谱构建，研究报告，政府课题，以及论文与专著。</p>""",
-                    """<h2>3月26日正式成立</h2>
-<p>3月26日上午，中心在上海交通大学徐汇校区举行成立仪式，随后召开“人工智能的价值与法律”纪念研讨会。<a href="/zh-hans/about-us/ethical-and-responsible-ai/">阅读成立仪式全文：伦理与负责任的人工智能</a>。</p>""",
-                    """<h2>《人工智能可持续发展道德规范》</h2>
-<p>商汤智能产业研究院响应联合国可持续发展目标，发布了白皮书《人工智能可持续发展道德规范》，提出伦理、惠民、产业融合与可信四项发展原则。<a href="/zh-hans/code-of-ethics/">了解伦理准则</a>，或<a href="/zh-hans/whitepapers/">浏览白皮书</a>。</p>""",
+                ],
+            },
+            "publications": {
+                "en": [
+                    """<h2>Latest publications</h2>
+<p>The whitepaper “Code of Ethics for AI Sustainable Development” sets out four development principles: ethics, benefiting the people, industrial integration, and credibility. <a href="/en/code-of-ethics/">Read about the Code of Ethics</a>.</p>""",
+                ],
+                "zh-hans": [
+                    """<h2>最新出版物</h2>
+<p>白皮书《人工智能可持续发展道德规范》提出伦理、惠民、产业融合与可信四项发展原则。<a href="/zh-hans/code-of-ethics/">了解伦理准则</a>。</p>""",
+                ],
+            },
+            "partners": {
+                "en": [
+                    """<h2>Founding partners</h2>
+<ul>
+<li><strong>Shanghai Jiao Tong University</strong> The university whose two institutes jointly established the Center, pioneering the “university-enterprise cooperation” model in AI ethics research.</li>
+<li><strong>SenseTime</strong> The AI company that is the Center’s corporate sponsor and co-founder, bringing the experience of real-world AI applications.</li>
+<li><strong>China Institute for Social-Legal Studies</strong> A university-level interdisciplinary platform for computational law and tech ethics.</li>
+<li><strong>Qing Yuan Research Institute</strong> Interdisciplinary research and top talents in artificial intelligence.</li>
+</ul>
+<p><a href="/en/about-us/">Learn more about the Center and its founding institutes</a></p>""",
+                ],
+                "zh-hans": [
+                    """<h2>共建单位</h2>
+<ul>
+<li><strong>上海交通大学</strong>由其两家研究院共同成立中心，开创了AI伦理研究领域的“校企合作”模式。</li>
+<li><strong>商汤科技</strong>人工智能企业，中心的企业支持方和共建方，带来人工智能真实应用场景中的实践经验。</li>
+<li><strong>中国法与社会研究院</strong>校级交叉学科平台，聚焦计算法学与科技伦理。</li>
+<li><strong>清源研究院</strong>推动人工智能领域的交叉学科研究和拔尖人才培养。</li>
+</ul>
+<p><a href="/zh-hans/about-us/">进一步了解中心及其共建机构</a></p>""",
                 ],
             },
         },
@@ -187,6 +219,16 @@ PAGES = [
 <h2>University-Enterprise Cooperation for AI Ethics Research – SenseTime and Shanghai Jiao Tong University Jointly Found the Center for Computational Law and AI Ethics Research</h2>
 <p>As early as 1942, Isaac Asimov, a famous science fiction author, had introduced the famous “Three Laws of Robotics” in his work <em>Runaround</em>. The development of science and technology in the future may disrupt society at any time. Facing this uncertainty, mankind has been actively exploring the intersection of technology and human nature, trying to understand the relationship between society and technology, inquiring about the core values of the community of the shared future for mankind, and conducting in-depth discussion over roboethics and AI ethics.</p>
 <p>In recent years, artificial intelligence technology has been extensively applied in various social sectors. What come along are the ethical challenges and risks brought by this new technology. The National Science and Technology Ethics Committee, established in October of last year, aims to promote the construction of a comprehensive, well-directed, structured and strategically-coordinated governance system for tech ethics. As an emerging and complex technology, artificial intelligence cannot be interpreted with traditional research experience and paradigms. Instead, it requires discussion by experts from different disciplines and fields, together with practical experience and academic debate.</p>""",
+                    """<div class="laws">
+<h2>The Three Laws of Robotics</h2>
+<ol start="0">
+<li><strong>Zeroth Law:</strong> A robot may not harm humanity, or, by inaction, allow humanity to come to harm.</li>
+<li><strong>First Law:</strong> A robot may not injure a human being or, through inaction, allow a human being to come to harm.</li>
+<li><strong>Second Law:</strong> A robot must obey the orders given it by human beings except where such orders would conflict with the First Law.</li>
+<li><strong>Third Law:</strong> A robot must protect its own existence as long as such protection does not conflict with the First or Second Law.</li>
+</ol>
+<p>Isaac Asimov introduced the Three Laws in his 1942 short story <em>Runaround</em>; the Zeroth Law was added in his later fiction.</p>
+</div>""",
                     """<h2>Inauguration Ceremony</h2>
 <p>On the morning of March 26, the “Inauguration Ceremony of the Center for Computational Law and AI Ethics Research of Shanghai Jiao Tong University and Commemorative Seminar on the Values and Law of Artificial Intelligence”, co-organized by SenseTime and Shanghai Jiao Tong University, was held at the North Building No.4, Xuhui Campus of Shanghai Jiao Tong University. Zhang Shaoting, Deputy Head of Research at SenseTime, Gu Feng, Deputy Secretary of the Party Committee of Shanghai Jiao Tong University, Lü Baoliang, Executive Dean of Qing Yuan Research Institute of Shanghai Jiao Tong University and Professor of the Department of Computer Science and Engineering, and Ji Weidong, Senior Professor of Liberal Arts and Dean of the China Institute for Social-Legal Studies of Shanghai Jiao Tong University, attended and delivered speeches at the inauguration ceremony. Dean Tian Feng and Director Liu Zhiyi of SenseTime Intelligent Industry Research Institute, Ge Yu, Executive Director of SenseTime University Cooperation, Deputy Dean and Professor Cheng Jinhua and Professor Peng Chengxin of the Koguan School of Law, Wang Yingchun, Director of the Science and Social Research Office of Shanghai Institute for Science of Science, Professor Yang Li, Deputy Dean of the China Institute for Social-Legal Studies, and many experts and scholars also attended the ceremony.</p>
 <p>The inauguration ceremony was chaired by Wang Houji, Secretary of the Party Committee of the Koguan School of Law of Shanghai Jiao Tong University. Based on the cooperation between Shanghai Jiao Tong University and SenseTime, the Center for Computational Law and AI Ethics Research was jointly established by the China Institute for Social-Legal Studies and the Qing Yuan Research Institute of Shanghai Jiao Tong University, pioneering the “university-enterprise cooperation” model in the field of AI ethics research.</p>
@@ -216,6 +258,16 @@ PAGES = [
 <h2>校企携手共促AI伦理研究——商汤科技与上海交通大学共建计算法学与AI伦理研究中心</h2>
 <p>早在1942年，著名科幻作家艾萨克·阿西莫夫就在作品《环舞》中提出了著名的“机器人三定律”。未来科技的发展随时可能颠覆社会。面对这种不确定性，人类一直在积极探索科技与人性的交汇之处，尝试理解社会与技术之间的关系，追问人类命运共同体的核心价值，并围绕机器人伦理与人工智能伦理展开深入讨论。</p>
 <p>近年来，人工智能技术已广泛应用于社会各个领域，随之而来的是这项新技术所带来的伦理挑战与风险。去年10月成立的国家科技伦理委员会，旨在推动构建覆盖全面、导向明确、规范有序、协调一致的科技伦理治理体系。人工智能作为一项新兴而复杂的技术，无法以传统的研究经验和范式加以解读，而需要不同学科、不同领域的专家结合实践经验与学术争鸣共同探讨。</p>""",
+                    """<div class="laws">
+<h2>机器人三定律</h2>
+<ol start="0">
+<li><strong>第零定律：</strong>机器人不得伤害人类整体，也不得因不作为而使人类整体受到伤害。</li>
+<li><strong>第一定律：</strong>机器人不得伤害人类个体，也不得因不作为而使人类个体受到伤害。</li>
+<li><strong>第二定律：</strong>机器人必须服从人类下达的命令，除非该命令与第一定律相冲突。</li>
+<li><strong>第三定律：</strong>在不违反第一定律或第二定律的前提下，机器人必须保护自身的存在。</li>
+</ol>
+<p>艾萨克·阿西莫夫在1942年的短篇小说《环舞》中首次提出机器人三定律，第零定律则是他在后来的作品中补充的。</p>
+</div>""",
                     """<h2>成立仪式</h2>
 <p>3月26日上午，由商汤科技与上海交通大学共同主办的“上海交通大学计算法学与AI伦理研究中心成立仪式暨人工智能的价值与法律纪念研讨会”在上海交通大学徐汇校区北四号楼举行。商汤科技研究院副院长张少霆，上海交通大学党委副书记顾锋，上海交通大学清源研究院执行院长、计算机科学与工程系教授吕宝粮，上海交通大学文科资深教授、中国法与社会研究院院长季卫东出席成立仪式并致辞。商汤智能产业研究院院长田丰、主任刘志毅，商汤科技高校合作执行总监Ge Yu，凯原法学院副院长程金华教授、彭诚信教授，上海市科学学研究所科学与社会研究室主任王迎春，中国法与社会研究院副院长杨力教授等众多专家学者也出席了仪式。</p>
 <p>成立仪式由上海交通大学凯原法学院党委书记汪后继主持。在上海交通大学与商汤科技合作的基础上，计算法学与AI伦理研究中心由上海交通大学中国法与社会研究院与清源研究院共同成立，开创了AI伦理研究领域的“校企合作”模式。</p>
@@ -241,36 +293,7 @@ PAGES = [
 <p>与上海交通大学合作共建本中心，是商汤科技伦理研究与生态建设理念的又一次实践。未来，我们希望人工智能行业有更多企业开展“校企合作”模式，不断从前沿应用中积累经验，运用跨学科知识构建并完善理论框架，持续改进AI治理这一不可回避的社会议题。</p>""",
                 ],
             },
-            "sidebar": {
-                "en": [
-                    """<h2>The Three Laws of Robotics</h2>
-<dl>
-<dt>Zeroth Law</dt>
-<dd>A robot may not harm humanity, or, by inaction, allow humanity to come to harm.</dd>
-<dt>First Law</dt>
-<dd>A robot may not injure a human being or, through inaction, allow a human being to come to harm.</dd>
-<dt>Second Law</dt>
-<dd>A robot must obey the orders given it by human beings except where such orders would conflict with the First Law.</dd>
-<dt>Third Law</dt>
-<dd>A robot must protect its own existence as long as such protection does not conflict with the First or Second Law.</dd>
-</dl>
-<p>Isaac Asimov introduced the Three Laws in his 1942 short story <em>Runaround</em>; the Zeroth Law was added in his later fiction.</p>""",
-                ],
-                "zh-hans": [
-                    """<h2>机器人三定律</h2>
-<dl>
-<dt>第零定律</dt>
-<dd>机器人不得伤害人类整体，也不得因不作为而使人类整体受到伤害。</dd>
-<dt>第一定律</dt>
-<dd>机器人不得伤害人类个体，也不得因不作为而使人类个体受到伤害。</dd>
-<dt>第二定律</dt>
-<dd>机器人必须服从人类下达的命令，除非该命令与第一定律相冲突。</dd>
-<dt>第三定律</dt>
-<dd>在不违反第一定律或第二定律的前提下，机器人必须保护自身的存在。</dd>
-</dl>
-<p>艾萨克·阿西莫夫在1942年的短篇小说《环舞》中首次提出机器人三定律，第零定律则是他在后来的作品中补充的。</p>""",
-                ],
-            },
+            # "sidebar" gets the ceremony's event card (center/site/demo/showcase.py).
         },
     },
     # ------------------------------------------------------------------ news
