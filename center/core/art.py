@@ -40,7 +40,8 @@ def cover_svg(kind: str, key) -> str:
         cx = n[1 + i] * width // 255
         cy = n[4 + i] * height // 255
         r = 12 + n[7 + i] % (height // 2)
-        fill = (figure, WARM if figure != WARM else "#9fd0dc", TINT if ground != TINT else ACCENT)[i]
+        second = WARM if figure != WARM else "#9fd0dc"
+        fill = (figure, second, TINT if ground != TINT else ACCENT)[i]
         opacity = (0.9, 0.85, 0.35)[i]
         shapes.append(f'<circle cx="{cx}" cy="{cy}" r="{r}" fill="{fill}" opacity="{opacity}"/>')
     x1 = n[10] * width // 255
@@ -48,8 +49,9 @@ def cover_svg(kind: str, key) -> str:
                   f'fill="{figure}" opacity=".5"/>')
     glyph_colour = "#fff" if ground != TINT else INK
     scale = 1 if width > height else 0.75  # the glyph stays a corner mark on small art
-    glyph = (f'<g transform="translate({width - 6 - 24 * scale} 6) scale({scale})" fill="none" stroke="{glyph_colour}" '
-             f'stroke-width="1.8" stroke-linejoin="round" stroke-linecap="round">'
+    glyph = (f'<g transform="translate({width - 6 - 24 * scale} 6) scale({scale})" '
+             f'fill="none" stroke="{glyph_colour}" stroke-width="1.8" stroke-linejoin="round" '
+             f'stroke-linecap="round">'
              f'<path d="{GLYPHS[kind]}"/></g>')
     return (f'<svg class="art art--{kind}" xmlns="http://www.w3.org/2000/svg" '
             f'viewBox="0 0 {width} {height}" width="{width}" height="{height}" '

@@ -24,8 +24,8 @@ def _media_root(settings, tmp_path):
 
 
 def _cards(html: str, card_class: str) -> list[str]:
-    return re.findall(rf'<li class="{card_class}">(.*?)</li>\s*(?=<li class="{card_class}">|</ul>|</ol>)',
-                      html, re.S)
+    after = rf'(?=<li class="{card_class}">|</ul>|</ol>)'
+    return re.findall(rf'<li class="{card_class}">(.*?)</li>\s*{after}', html, re.S)
 
 
 def _has_image(card: str) -> bool:
