@@ -1,6 +1,9 @@
-"""Draws the PNG/ICO versions of static/core/img/logo-mark.svg and the share image.
+"""Draws the PNG/ICO versions of static/core/img/logo-mark.svg (favicon, Apple touch icon,
+the web manifest's icons) and the share images, 1200 x 630: share.png for the home page and
+any page without its own type, and share-<type>.png for news, events, speakers, whitepapers
+and the Code of Ethics (center/core/templatetags/share.py picks one).
 
-    .venv/bin/python tools/brand_images.py   (needs a TrueType font: fonts-dejavu-core)
+    .venv/bin/python tools/brand_images.py   (needs fonts-dejavu-core and fonts-noto-cjk)
 """
 from pathlib import Path
 
@@ -60,19 +63,55 @@ ico_sizes = [16, 32, 48]
 icons = [mark(s) for s in ico_sizes]
 icons[-1].save(OUT + "favicon.ico", sizes=[(s, s) for s in ico_sizes], append_images=icons[:-1])
 mark(180, square=True).convert("RGB").save(OUT + "apple-touch-icon.png", optimize=True)
+for size in (192, 512):  # site.webmanifest; "maskable" needs the glyph inside the safe zone
+    mark(size, square=True).convert("RGB").save(OUT + f"icon-{size}.png", optimize=True)
 
-# The share image: 1200 x 630, centred (feeds crop the sides), an accent band below.
 W, H, ss = 1200, 630, 2
-img = Image.new("RGBA", (W * ss, H * ss), WHITE)
-d = ImageDraw.Draw(img)
-d.rectangle([0, (H - 56) * ss, W * ss, H * ss], fill=ACCENT)
-logo = mark(150, ss=8).resize((150 * ss, 150 * ss), Image.LANCZOS)
-img.alpha_composite(logo, ((W - 150) // 2 * ss, 70 * ss))
-bold = ImageFont.truetype("/usr/share/fonts/truetype/dejavu/DejaVuSans-Bold.ttf", 52 * ss)
-regular = ImageFont.truetype("/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf", 28 * ss)
-for i, line in enumerate(["Center for Computational Law", "and AI Ethics Research"]):
-    d.text((W // 2 * ss, (290 + i * 68) * ss), line, font=bold, fill=INK, anchor="mm")
-d.text((W // 2 * ss, 448 * ss), "Law, ethics and artificial intelligence", font=regular,
-       fill=ACCENT_DARK, anchor="mm")
-img.resize((W, H), Image.LANCZOS).convert("RGB").save(OUT + "share.png", optimize=True)
+
+# One share image per page type: the mark and name on the left, the type in both languages,
+# and on the right the motif of the generated cover art (center/core/art.py) in the palette.
+WARM = (224, 164, 60, 255)
+DEEP = (18, 56, 74, 255)
+CJK_BOLD = "/usr/share/fonts/opentype/noto/NotoSansCJK-Bold.ttc"
+PAGE_TYPES = {
+    "home": ("Law, ethics and AI", "法律、伦理与人工智能"),
+    "news": ("News", "新闻"),
+    "event": ("Events", "活动"),
+    "speaker": ("Speakers", "演讲嘉宾"),
+    "whitepaper": ("Whitepapers", "白皮书"),
+    "code": ("Code of Ethics", "伦理准则"),
+}
+MOTIFS = {  # circles (cx, cy, r, colour) in a 420 x 630 panel, one arrangement per type
+    "home": [(210, 250, 170, ACCENT), (330, 470, 120, WARM), (90, 520, 70, TINT)],
+    "news": [(140, 200, 150, ACCENT), (320, 420, 110, WARM), (260, 120, 50, TINT)],
+    "event": [(300, 180, 130, WARM), (150, 420, 160, ACCENT), (360, 560, 60, TINT)],
+    "speaker": [(210, 300, 150, TINT), (210, 300, 110, ACCENT), (340, 500, 90, WARM)],
+    "whitepaper": [(120, 160, 110, WARM), (280, 380, 170, ACCENT), (100, 540, 50, TINT)],
+    "code": [(210, 210, 120, ACCENT), (210, 470, 120, WARM), (360, 80, 40, TINT)],
+}
+cjk = ImageFont.truetype(CJK_BOLD, 40 * ss)
+name_font = ImageFont.truetype("/usr/share/fonts/truetype/dejavu/DejaVuSans-Bold.ttf", 40 * ss)
+type_font = ImageFont.truetype("/usr/share/fonts/truetype/dejavu/DejaVuSans-Bold.ttf", 64 * ss)
+for kind, (label_en, label_zh) in PAGE_TYPES.items():
+    img = Image.new("RGBA", (W * ss, H * ss), WHITE)
+    d = ImageDraw.Draw(img)
+    panel = 780
+    motif = Image.new("RGBA", ((W - panel) * ss, H * ss), DEEP)
+    m = ImageDraw.Draw(motif)
+    for cx, cy, r, colour in MOTIFS[kind]:
+        m.ellipse([(cx - r) * ss, (cy - r) * ss, (cx + r) * ss, (cy + r) * ss], fill=colour)
+    img.alpha_composite(motif, (panel * ss, 0))
+    img.alpha_composite(mark(96, ss=8).resize((96 * ss, 96 * ss), Image.LANCZOS),
+                        (72 * ss, 72 * ss))
+    for i, line in enumerate(["Center for Computational Law", "and AI Ethics Research"]):
+        d.text((72 * ss, (212 + i * 52) * ss), line, font=name_font, fill=INK)
+    d.text((72 * ss, 326 * ss), "计算法学与AI伦理研究中心", font=cjk, fill=INK)
+    d.rectangle([72 * ss, 420 * ss, 136 * ss, 428 * ss], fill=WARM)
+    d.text((72 * ss, 448 * ss), label_en, font=type_font if kind != "home" else name_font,
+           fill=ACCENT_DARK)
+    d.text((72 * ss, (536 if kind != "home" else 512) * ss), label_zh, font=cjk, fill=ACCENT_DARK)
+    img = img.resize((W, H), Image.LANCZOS).convert("RGB")
+    # A 64-colour palette keeps each under ~60 KB: flat colours and two fonts.
+    name = "share.png" if kind == "home" else f"share-{kind}.png"
+    img.quantize(64, method=Image.Quantize.MEDIANCUT).save(OUT + name, optimize=True)
 print("done")

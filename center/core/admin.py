@@ -6,7 +6,7 @@ from django.contrib import messages
 from django.utils.translation import ngettext
 from filer.fields.image import FilerImageField
 
-from .images import filer_image_validate
+from .images import filer_image_alt_validate, filer_image_validate
 from .redirects import redirects_create_for_moved, urls_by_language
 
 
@@ -30,12 +30,18 @@ class KeepOldAddressesAdmin:
 
 class CheckedImagesAdmin:
     """Mixin for the admin of a model we do not own (so its fields cannot carry our
-    validators): each of its filer image fields refuses a file Pillow cannot show."""
+    validators): each of its filer image fields refuses a file Pillow cannot show, and those
+    named in alt_text_fields (pictures shown with the image's own alt text) one without alt
+    text."""
+
+    alt_text_fields: tuple[str, ...] = ()
 
     def formfield_for_dbfield(self, db_field, request, **kwargs):
         field = super().formfield_for_dbfield(db_field, request, **kwargs)
         if isinstance(db_field, FilerImageField) and field is not None:
             field.validators.append(filer_image_validate)
+            if db_field.name in self.alt_text_fields:
+                field.validators.append(filer_image_alt_validate)
         return field
 
 

@@ -68,6 +68,22 @@ def filer_image_validate(value) -> None:
         raise ValidationError(UNREADABLE_MESSAGE, code="image_unreadable") from None
 
 
+NO_ALT_MESSAGE = _("This image has no alt text. Open it in the media library, describe what it "
+                   "shows in “Default alt text” and save, then choose it here again.")
+
+
+def filer_image_alt_validate(value) -> None:
+    """For a field whose picture is shown with the image's own alt text (a story's main
+    image): refuses a picture that has none, so no page shows a picture screen readers skip.
+    Portraits and covers need no such check: their alt text is the person's name or the
+    paper's title."""
+    from filer.models import Image as FilerImage
+
+    image = value if isinstance(value, FilerImage) else FilerImage.objects.filter(pk=value).first()
+    if image is not None and not (image.default_alt_text or "").strip():
+        raise ValidationError(NO_ALT_MESSAGE, code="image_without_alt")
+
+
 def _flatten_to_rgb(image: Image.Image) -> Image.Image:
     image = ImageOps.exif_transpose(image)
     if image.mode == "RGB":

@@ -9,7 +9,7 @@ from center.core.admin import CheckedImagesAdmin
 
 
 class StoryAdmin(CheckedImagesAdmin, PostAdmin):
-    pass
+    alt_text_fields = ("main_image",)  # the story's page shows it with the image's alt text
 
 
 class StoryCategoryAdmin(CheckedImagesAdmin, CategoryAdmin):

@@ -2,19 +2,9 @@
 titles as the article gives them, in English and the project's own Chinese. Safe to run
 again: people and organisations are found by slug and only what is missing is created."""
 
-import unicodedata
-from io import BytesIO
-
-from django.core.files import File
 from django.db import transaction
-from filer.models import Folder
-from filer.models import Image as FilerImage
-from PIL import Image, ImageDraw, ImageFont
-
-from center.core.demo.users import demo_user_get_or_create
 
 from .models import Organisation, Person, Position
-from .services import person_portrait_renditions_refresh
 
 DEMO_ORDER = 10  # speakers first: events, papers and the home page name them
 
@@ -201,35 +191,6 @@ PEOPLE = [
 ]
 
 LANGUAGES = ("en", "zh-hans")
-PORTRAIT_SIZE = 640
-PORTRAIT_BACKGROUND = "#0b5f74"  # the site's --accent
-
-
-def _initials(name: str) -> str:
-    ascii_name = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode()
-    return "".join(word[0] for word in ascii_name.split()[:2]).upper()
-
-
-def _initials_png(initials: str) -> BytesIO:
-    image = Image.new("RGB", (PORTRAIT_SIZE, PORTRAIT_SIZE), PORTRAIT_BACKGROUND)
-    font = ImageFont.load_default(size=PORTRAIT_SIZE // 3)
-    ImageDraw.Draw(image).text((PORTRAIT_SIZE / 2, PORTRAIT_SIZE / 2), initials, fill="white",
-                               font=font, anchor="mm")
-    buffer = BytesIO()
-    image.save(buffer, "PNG")
-    buffer.seek(0)
-    return buffer
-
-
-def _portrait_create(*, spec: dict, owner, folder: Folder) -> FilerImage:
-    filename = f"{spec['slug']}.png"
-    png = _initials_png(_initials(spec["name"]["en"]))
-    return FilerImage.objects.create(
-        owner=owner, folder=folder, original_filename=filename, name=spec["name"]["en"],
-        default_alt_text=spec["name"]["en"], file=File(png, name=filename),
-    )
-
-
 def _person_create(*, spec: dict, organisations: dict) -> Person:
     person = Person(slug=spec["slug"])
     for language in LANGUAGES:
@@ -251,7 +212,6 @@ def _person_create(*, spec: dict, organisations: dict) -> Person:
 def load_demo_content() -> str:
     created_organisations = created_people = 0
     with transaction.atomic():
-        owner, _created = demo_user_get_or_create()
         organisations = {}
         for slug, names in ORGANISATIONS.items():
             organisation = Organisation.objects.filter(slug=slug).first()
@@ -263,17 +223,11 @@ def load_demo_content() -> str:
                 organisation.save()
                 created_organisations += 1
             organisations[slug] = organisation
-        folder = None
+        # No photographs: pages show each speaker's designed monogram (people/portrait.html).
         for spec in PEOPLE:
             if Person.objects.filter(slug=spec["slug"]).exists():
                 continue
-            if folder is None:
-                folder, _created = Folder.objects.get_or_create(name="Speakers", parent=None,
-                                                                defaults={"owner": owner})
-            person = _person_create(spec=spec, organisations=organisations)
-            person.portrait = _portrait_create(spec=spec, owner=owner, folder=folder)
-            person.save(update_fields=["portrait"])
-            person_portrait_renditions_refresh(person=person)
+            _person_create(spec=spec, organisations=organisations)
             created_people += 1
     if not (created_people or created_organisations):
         return "Demo speakers already present: nothing to do."

@@ -55,3 +55,21 @@ def test_a_story_whose_stored_image_cannot_be_read_is_shown_without_it(client, c
     assert StoryHero.objects.get(post=post).renditions == {}
     response = client.get("/en/news/broken-picture/")
     assert response.status_code == 200 and "Broken picture" in response.content.decode()
+
+
+def test_a_main_image_without_alt_text_is_refused_with_a_clear_error(client, staff_user):
+    post = factories.story("Pictured", slug="pictured", image=factories.picture())
+    client.force_login(staff_user)
+    url = f"/en/admin/djangocms_stories/post/{post.pk}/change/?language=en"
+    values = form_values(client.get(url).content.decode(), form_id="post_form")
+    no_alt = factories.picture(name="no-alt.png")
+    FilerImage.objects.filter(pk=no_alt.pk).update(default_alt_text="")
+
+    response = client.post(url, values | {"main_image": str(no_alt.pk)})
+
+    assert response.status_code == 200
+    assert "This image has no alt text" in response.content.decode()
+    post.refresh_from_db()
+    assert post.main_image_id != no_alt.pk
+    described = factories.picture(name="described.png")  # the same form with alt text saves
+    assert client.post(url, values | {"main_image": str(described.pk)}).status_code == 302

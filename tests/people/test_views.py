@@ -196,8 +196,9 @@ def test_portrait_markup_has_fixed_size_and_alt_text(client, speakers):
             'srcset="/media/people/portraits/gu-feng-160.webp 160w, ') in html
     assert 'src="/media/people/portraits/gu-feng-320.jpg"' in html
     assert 'width="320" height="320" alt="Gu Feng" loading="lazy"' in html
-    assert ('class="portrait portrait--initials person-card__portrait" '
-            'aria-hidden="true">NP<') in html
+    assert re.search(r'class="portrait portrait--initials portrait--tone-\d '
+                     r'person-card__portrait" aria-hidden="true">'
+                     r'<span class="portrait__letters">NP</span>', html)
 
 
 def test_chinese_pages_speak_chinese(client, speakers):

@@ -16,6 +16,15 @@ register = template.Library()
 
 OG_LOCALES = {"en": "en_US", "zh-hans": "zh_CN"}
 SHARE_IMAGE = "core/img/share.png"
+# A page of one of these apps (its list or an item without a picture of its own) shares the
+# picture of its type, drawn by tools/brand_images.py; the others share SHARE_IMAGE.
+SHARE_IMAGES_BY_APP = {
+    "djangocms_stories": "core/img/share-news.png",
+    "events": "core/img/share-event.png",
+    "people": "core/img/share-speaker.png",
+    "publications": "core/img/share-whitepaper.png",
+    "ethics": "core/img/share-code.png",
+}
 SHARE_IMAGE_SIZE = (1200, 630)
 
 
@@ -42,9 +51,18 @@ def capture(parser, token):
     return CaptureNode(nodelist, bits[2])
 
 
-def _image(image) -> tuple[str, int | None, int | None]:
+def _brand_image(request) -> str:
+    match = getattr(request, "resolver_match", None)
+    for app_name in (match.app_names if match else []):
+        if app_name in SHARE_IMAGES_BY_APP:
+            return SHARE_IMAGES_BY_APP[app_name]
+    return SHARE_IMAGE
+
+
+def _image(image, request) -> tuple[str, int | None, int | None]:
     """(absolute URL, width, height) of a share picture: a path, a full URL, a rendition set
-    (center.core.images: its largest JPEG) or nothing (the site's share picture)."""
+    (center.core.images: its largest JPEG) or nothing (the share picture of the page's type,
+    else the site's)."""
     if isinstance(image, dict):
         jpegs = image.get("jpeg") or []
         if jpegs and image.get("width"):
@@ -54,7 +72,7 @@ def _image(image) -> tuple[str, int | None, int | None]:
         image = ""
     if image:
         return absolute(str(image)), None, None
-    return absolute(static(SHARE_IMAGE)), *SHARE_IMAGE_SIZE
+    return absolute(static(_brand_image(request))), *SHARE_IMAGE_SIZE
 
 
 @register.simple_tag(takes_context=True)
@@ -72,7 +90,7 @@ def share_tags(context, title="", description="", image="", type="website", publ
         title = site_name if page and page.is_home else (fallback_title or site_name)
     if not description:
         description = (page.get_meta_description(language) if page else "") or site_name
-    image_url, width, height = _image(image)
+    image_url, width, height = _image(image, request)
     properties = [
         ("og:type", type.lower()),
         ("og:title", title),
@@ -84,8 +102,8 @@ def share_tags(context, title="", description="", image="", type="website", publ
     ]
     if width:
         properties += [("og:image:width", width), ("og:image:height", height)]
-    if image_url == absolute(static(SHARE_IMAGE)):
-        properties.append(("og:image:alt", site_name))  # the picture shows just the name
+    if image_url == absolute(static(_brand_image(request))):
+        properties.append(("og:image:alt", site_name))  # the picture shows the name
     if published:
         properties.append(("article:published_time", published.isoformat()))
     if modified:

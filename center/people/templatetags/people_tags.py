@@ -1,5 +1,6 @@
 from django import template
 
+from center.core import art
 from center.core.i18n import translated
 from center.core.links import url_or_empty
 
@@ -12,11 +13,16 @@ register.filter("profile_url", url_or_empty)
 
 @register.filter
 def initials(name):
-    # Latin names give "ZS" for "Zhang Shaoting"; Chinese names, written without spaces,
-    # give the family name, which is how Chinese avatars are usually lettered.
-    words = str(name).split()
-    if not words:
-        return ""
-    if len(words) == 1:
-        return words[0][0].upper()
-    return (words[0][0] + words[-1][0]).upper()
+    """A person's placeholder letters in the script of the name shown: 季 for 季卫东, JW for
+    Ji Weidong (see center.core.art.monogram)."""
+    return art.monogram(name)
+
+
+@register.filter
+def monogram_tone(person):
+    return art.monogram_tone(person.pk)
+
+
+@register.filter
+def is_han(letters):
+    return bool(letters) and art.is_han(letters[0])
