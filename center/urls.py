@@ -3,10 +3,16 @@ from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
 from django.contrib.sitemaps.views import sitemap
 from django.urls import include, path, re_path
+from django.utils.translation import gettext_lazy as _
 
 from center.core import views as core_views
 from center.search import views as search_views
 from center.site.sitemaps import discovered_sitemaps
+
+# Staff see the Center's name (in their language) rather than "Django administration".
+admin.site.site_header = admin.site.site_title = _(
+    "Center for Computational Law and AI Ethics Research")
+admin.site.index_title = _("Back office")
 
 SITEMAPS = discovered_sitemaps()
 
