@@ -3,10 +3,31 @@ from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
 from django.contrib.sitemaps.views import sitemap
 from django.urls import include, path, re_path
+from django.utils.translation import gettext_lazy as _
 
 from center.core import views as core_views
 from center.search import views as search_views
 from center.site.sitemaps import discovered_sitemaps
+
+# Staff see the Center's name (in their language) rather than "Django administration".
+admin.site.site_header = admin.site.site_title = _(
+    "Center for Computational Law and AI Ethics Research")
+admin.site.index_title = _("Back office")
+
+# Machinery editors never need (schedules, sites, thumbnails, sign-in lockouts): only
+# superusers see it in the admin's index and side menu, whatever a group was granted.
+TECHNICAL_APPS = {"django_celery_beat", "sites", "easy_thumbnails", "axes", "contenttypes"}
+_full_app_list = admin.AdminSite.get_app_list  # the class's: this module may load twice
+
+
+def _app_list_for(request, app_label=None):
+    apps = _full_app_list(admin.site, request, app_label)
+    if request.user.is_superuser:
+        return apps
+    return [app for app in apps if app["app_label"] not in TECHNICAL_APPS]
+
+
+admin.site.get_app_list = _app_list_for
 
 SITEMAPS = discovered_sitemaps()
 

@@ -67,29 +67,47 @@ def _csv_cell(value) -> str:
 
 @admin.register(TrialApplication)
 class TrialApplicationAdmin(ReviewerOnlyMixin, admin.ModelAdmin):
-    list_display = ["reference", "organisation", "state", "sector", "country", "submitted_at",
-                    "assigned_to"]
+    # Few, short columns: the list fits a 1280 px screen without scrolling sideways.
+    list_display = ["reference", "organisation", "state_badge", "submitted_at", "assigned_to"]
     list_filter = ["state", "products", "sector", "submitted_at",
                    ("assigned_to", admin.RelatedOnlyFieldListFilter)]
     search_fields = ["reference", "name", "email", "organisation"]
     date_hierarchy = "submitted_at"
     list_select_related = ["assigned_to"]
     actions = ["export_csv", "assign_to_me"]
-    fields = ["review_actions", "reference", "state", "assigned_to", "name", "email",
-              "organisation", "job_title", "phone", "country", "sector", "product_list",
+    # The history comes before the long application fields: it is what a reviewer reads first.
+    fields = ["review_actions", "reference", "state_badge", "assigned_to", "timeline", "name",
+              "email", "organisation", "job_title", "phone", "country", "sector", "product_list",
               "expected_scale", "intended_use", "language", "privacy_notice", "consented_at",
-              "consent_ip", "consent_user_agent", "submitted_at", "decided_at", "anonymised_at",
-              "timeline"]
+              "consent_ip", "consent_user_agent", "submitted_at", "decided_at", "anonymised_at"]
     readonly_fields = [f for f in fields if f != "assigned_to"]
     change_form_template = "trials/admin/application_change_form.html"
 
+    class Media:
+        css = {"all": ["trials/css/trials-admin.css"]}
+
     def get_queryset(self, request):
         return super().get_queryset(request).prefetch_related("products__translations")
+
+    def has_change_permission(self, request, obj=None):
+        # A decided application is a record: read-only, so no Save buttons either.
+        if obj is not None and obj.is_decided:
+            return False
+        return super().has_change_permission(request, obj)
 
     def formfield_for_foreignkey(self, db_field, request, **kwargs):
         if db_field.name == "assigned_to":
             kwargs["queryset"] = selectors.reviewers()
         return super().formfield_for_foreignkey(db_field, request, **kwargs)
+
+    def formfield_for_dbfield(self, db_field, request, **kwargs):
+        field = super().formfield_for_dbfield(db_field, request, **kwargs)
+        if db_field.name == "assigned_to" and field is not None:
+            # Reviewers pick a colleague; managing user accounts is not done from here.
+            wrapper = field.widget
+            wrapper.can_add_related = wrapper.can_change_related = False
+            wrapper.can_delete_related = wrapper.can_view_related = False
+        return field
 
     def save_model(self, request, obj, form, change):
         # Only the reviewer can be changed here; the service records who assigned whom.
@@ -101,6 +119,12 @@ class TrialApplicationAdmin(ReviewerOnlyMixin, admin.ModelAdmin):
     @admin.display(description=_("products of interest"))
     def product_list(self, obj):
         return ", ".join(str(p) for p in obj.products.all())
+
+    @admin.display(description=_("state"), ordering="state")
+    def state_badge(self, obj):
+        # Text in a coloured frame: the colour helps, the words say it.
+        return format_html('<span class="trials-state trials-state--{}">{}</span>',
+                           obj.state, obj.get_state_display())
 
     @admin.display(description=_("review"))
     def review_actions(self, obj):

@@ -122,3 +122,30 @@ def test_csv_export_for_reviewers(client, reviewer):
     assert rows[0][:3] == ["reference", "submitted_at", "state"]
     organisations = {row[5] for row in rows[1:]}
     assert organisations == {"'=HYPERLINK(\"http://evil\")", "上海医院"}
+
+
+def test_the_change_page_shows_the_state_as_a_badge_and_the_timeline_before_the_details(
+        client, reviewer):
+    application = application_create()
+    client.force_login(reviewer)
+    page = client.get(_change(application)).content.decode()
+    assert 'class="trials-state trials-state--submitted">Submitted<' in page
+    assert page.index('class="trials-timeline"') < page.index("field-intended_use")
+    # The reviewer field picks a colleague; it offers no user add/edit/delete buttons.
+    assert "add_id_assigned_to" not in page and "change_id_assigned_to" not in page
+    assert "delete_id_assigned_to" not in page and 'name="assigned_to"' in page
+    assert 'name="_save"' in page
+    listing = client.get(LIST).content.decode()
+    assert "trials-state--submitted" in listing and "column-sector" not in listing
+
+
+def test_a_decided_application_is_read_only_with_no_save(client, reviewer):
+    application = application_create()
+    services.application_start_review(application=application, reviewer=reviewer)
+    services.application_decline(application=application, reviewer=reviewer, message="No.")
+    client.force_login(reviewer)
+    page = client.get(_change(application)).content.decode()
+    assert 'name="_save"' not in page and 'name="_continue"' not in page
+    assert 'name="assigned_to"' not in page
+    assert "trials-state--declined" in page
+    assert client.post(_change(application), {"assigned_to": reviewer.pk}).status_code == 403
