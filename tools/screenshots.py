@@ -27,7 +27,7 @@ def main() -> None:
     out.mkdir(parents=True, exist_ok=True)
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path="/usr/bin/chromium", args=ARGS)
-        for size_name, (width, height) in SIZES.items():
+        for width, height in SIZES.values():
             page = browser.new_page(viewport={"width": width, "height": height})
             for language in ("en", "zh-hans"):
                 for path in paths:
