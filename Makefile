@@ -7,6 +7,8 @@ BIN := $(VENV)/bin
 PORT ?= 8000
 AXE_VERSION := 4.14.1
 AXE_DIR := .cache/axe
+VNU_VERSION := 26.9.27
+VNU_DIR := .cache/vnu
 LIGHTHOUSE_VERSION := 12.8.2
 LIGHTHOUSE_DIR := .cache/lighthouse
 # pip's machine-wide mirror settings print one warning per package; keep the output readable.
@@ -19,7 +21,7 @@ export SITE_DOMAIN
 # The processes the Procfile starts find gunicorn and celery in the venv.
 STACK_PATH := $(abspath $(BIN)):$(PATH)
 
-.PHONY: run test install install-dev axe serve worker beat stack static migrate demo check \
+.PHONY: run test install install-dev axe vnu serve worker beat stack static migrate demo check \
 	soak bench lighthouse clean help
 
 help:
@@ -54,6 +56,15 @@ $(AXE_DIR)/node_modules/axe-core/axe.min.js:
 
 axe: $(AXE_DIR)/node_modules/axe-core/axe.min.js
 
+# The Nu Html Checker (a jar, run with Java) checks every sitemap URL (tests/browser/test_html_valid.py).
+$(VNU_DIR)/node_modules/vnu-jar/build/dist/vnu.jar:
+	@if command -v npm >/dev/null; then \
+	  npm install --silent --no-save --no-package-lock --no-audit --no-fund \
+	    --prefix $(VNU_DIR) vnu-jar@$(VNU_VERSION); \
+	else echo "npm not found: HTML validation will be skipped outside CI"; fi
+
+vnu: $(VNU_DIR)/node_modules/vnu-jar/build/dist/vnu.jar
+
 migrate: $(VENV)/.installed
 	$(BIN)/python manage.py migrate --noinput
 
@@ -69,7 +80,7 @@ run: demo
 
 # One test process per core (pytest-xdist); TEST_PROCESSES=0 runs them all in this one.
 TEST_PROCESSES ?= auto
-test: $(VENV)/.installed-dev axe
+test: $(VENV)/.installed-dev axe vnu
 	DJANGO_SETTINGS_MODULE=center.settings.test $(BIN)/python -m pytest \
 	  -n $(TEST_PROCESSES) --dist loadgroup $(PYTEST_ARGS)
 

@@ -13,7 +13,11 @@ from playwright.sync_api import sync_playwright
 ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
         "--disable-background-networking", "--disable-component-update", "--disable-sync"]
 SIZES = {"desktop": (1280, 900), "phone": (390, 844)}
-DEFAULT_PATHS = ["/", "/about-us/ethical-and-responsible-ai/"]
+# Home, an article, an event, a speaker, a whitepaper, the Code, search and Apply for Trial.
+DEFAULT_PATHS = ["/", "/about-us/ethical-and-responsible-ai/",
+                 "/events/seminar-values-and-law-of-ai-2022/", "/speakers/ji-weidong/",
+                 "/whitepapers/code-of-ethics-for-ai-sustainable-development/",
+                 "/code-of-ethics/", "/search/?q=ethics", "/apply-for-trial/"]
 
 
 def main() -> None:
@@ -23,13 +27,13 @@ def main() -> None:
     out.mkdir(parents=True, exist_ok=True)
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path="/usr/bin/chromium", args=ARGS)
-        for size_name, (width, height) in SIZES.items():
+        for width, height in SIZES.values():
             page = browser.new_page(viewport={"width": width, "height": height})
             for language in ("en", "zh-hans"):
                 for path in paths:
                     page.goto(f"{base}/{language}{path}")
-                    stem = path.strip("/").replace("/", "_") or "home"
-                    name = f"{language}_{stem}-{size_name}.png"
+                    stem = path.split("?")[0].strip("/").split("/")[-1] or "home"
+                    name = f"{stem}-{language}-{width}.png"
                     page.screenshot(path=out / name, full_page=True)
                     print(out / name)
             page.close()

@@ -107,7 +107,10 @@ class ApplicationForm(forms.Form):
             "The privacy notice has changed since this page was opened. Please read it again "
             "and submit.")
         for name, field in self.fields.items():
-            field.widget.attrs.setdefault("autocomplete", AUTOCOMPLETE.get(name, "off"))
+            # HTML allows autocomplete on typed-in fields only, not on checkboxes, radios or
+            # hidden inputs.
+            if _typed_in(field.widget):
+                field.widget.attrs.setdefault("autocomplete", AUTOCOMPLETE.get(name, "off"))
 
     @property
     def is_bot(self) -> bool:
@@ -167,6 +170,13 @@ class ApplicationForm(forms.Form):
                 forms.CheckboxSelectMultiple, forms.RadioSelect)) else f"{field.auto_id}_0"
             items += [(target, str(field.label), str(e)) for e in errors]
         return items
+
+
+TYPED = {"text", "email", "tel", "url", "search", "number", "password", "select"}
+
+
+def _typed_in(widget) -> bool:
+    return isinstance(widget, forms.Textarea) or getattr(widget, "input_type", None) in TYPED
 
 
 AUTOCOMPLETE = {"name": "name", "email": "email", "organisation": "organization",

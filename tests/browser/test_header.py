@@ -1,0 +1,38 @@
+"""The header's controls keep their labels on one line, and the header is as tall in Chinese
+as in English on a desktop screen."""
+
+import pytest
+
+pytestmark = pytest.mark.browser
+
+PAGES = ["/", "/search/?q=ethics", "/apply-for-trial/"]
+# Nav links, buttons, the language chooser and search; not the wordmark, set in two lines.
+CONTROLS = ".site-header a:not(.brand), .site-header button:not([hidden])"
+
+# Each visible control's text, with the number of lines it takes (line boxes of its text).
+WRAPPED_LABELS = """(selector) => [...document.querySelectorAll(selector)].flatMap((el) => {
+  if (!el.offsetParent || !el.textContent.trim()) return [];
+  const range = document.createRange();
+  range.selectNodeContents(el);
+  const tops = new Set([...range.getClientRects()].filter((r) => r.width > 0)
+    .map((r) => Math.round(r.top)));
+  return tops.size > 1 ? [el.textContent.trim()] : [];
+})"""
+
+
+def _header(page, url):
+    page.goto(url)
+    return (page.locator(".site-header").bounding_box()["height"],
+            page.evaluate(WRAPPED_LABELS, CONTROLS))
+
+
+@pytest.mark.parametrize("path", PAGES)
+def test_header_controls_never_wrap_and_chinese_is_as_tall(live_site, new_page, path):
+    for width in (1280, 390):
+        page = new_page(width=width)
+        heights = {}
+        for language in ("en", "zh-hans"):
+            heights[language], wrapped = _header(page, f"{live_site}/{language}{path}")
+            assert not wrapped, f"{language} at {width} px: labels on two lines: {wrapped}"
+        if width == 1280:
+            assert abs(heights["en"] - heights["zh-hans"]) <= 2, heights

@@ -1,0 +1,71 @@
+"""The Nu Html Checker (vnu.jar, `make vnu`) finds no error on any page of the sitemap, nor on
+the search, form, thanks and status pages."""
+
+import io
+import json
+import os
+import re
+import shutil
+import subprocess
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import pytest
+from django.core.management import call_command
+
+from center.trials.tokens import status_token, thanks_token
+from tests.trials.factories import application_create
+
+ROOT = Path(__file__).resolve().parents[2]
+VNU_JAR = ROOT / ".cache" / "vnu" / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"
+
+
+def _unavailable(reason: str):
+    if os.environ.get("CI"):
+        pytest.fail(f"{reason} (CI must check the HTML)")
+    pytest.skip(reason)
+
+
+def _pages(client) -> dict[str, str]:
+    sitemap = client.get("/sitemap.xml").content.decode()
+    paths = [urlsplit(url).path for url in re.findall(r"<loc>([^<]+)</loc>", sitemap)]
+    application = application_create()
+    for language in ("en", "zh-hans"):
+        paths += [f"/{language}/search/?q=ethics", f"/{language}/apply-for-trial/",
+                  f"/{language}/newsletter/",
+                  f"/{language}/apply-for-trial/thanks/?ref={thanks_token(application)}",
+                  f"/{language}/apply-for-trial/status/{status_token(application)}/"]
+    pages = {}
+    for path in dict.fromkeys(paths):
+        response = client.get(path, follow=True)
+        assert response.status_code == 200, path
+        pages[path] = response.content.decode()
+    for language in ("en", "zh-hans"):  # the form sent back with its errors
+        response = client.post(f"/{language}/apply-for-trial/", {"email": "not an email"})
+        assert response.status_code in (200, 400), response.status_code
+        pages[f"/{language}/apply-for-trial/ (POST with errors)"] = response.content.decode()
+    return pages
+
+
+@pytest.mark.django_db
+def test_every_page_is_valid_html(demo_pages, client, tmp_path):
+    java = shutil.which("java")
+    if not java:
+        _unavailable("no java: `apt-get install default-jre-headless` to check the HTML")
+    if not VNU_JAR.exists():
+        _unavailable(f"vnu.jar missing at {VNU_JAR}: run `make vnu`")
+    call_command("load_demo", stdout=io.StringIO())  # every app's demo content
+    pages = _pages(client)
+    files = {}
+    for number, (path, html) in enumerate(pages.items()):
+        file = tmp_path / f"{number}.html"
+        file.write_text(html)
+        files[str(file)] = path
+    # One JVM for all pages: starting Java is most of the time.
+    run = subprocess.run([java, "-jar", str(VNU_JAR), "--errors-only", "--format", "json",
+                          *files], capture_output=True, text=True, timeout=600)
+    messages = json.loads(run.stderr or run.stdout)["messages"]
+    errors = [f"{files.get(m.get('url', '').removeprefix('file:'), m.get('url'))}:"
+              f"{m.get('lastLine')}: {m['message']}" for m in messages]
+    assert len(pages) > 40
+    assert not errors, f"{len(errors)} HTML errors:\n" + "\n".join(errors)
