@@ -1,7 +1,7 @@
 from django.conf import settings
 from django.core.paginator import Paginator
 from django.shortcuts import render
-from django.utils.translation import get_language
+from django.utils.translation import get_language, pgettext_lazy
 from django.utils.translation import gettext_lazy as _
 
 from .selectors import count_by_kind, search_entries
@@ -13,7 +13,7 @@ PER_PAGE = 10
 FEW = 3
 OTHER_LANGUAGE_RESULTS = 5
 KIND_LABELS = {
-    "page": _("Page"),
+    "page": pgettext_lazy("kind of search result", "Page"),
     "news": _("News"),
     "event": _("Event"),
     "person": _("Speaker"),
