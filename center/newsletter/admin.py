@@ -4,6 +4,7 @@ from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied
 from django.http import HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect
+from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
@@ -17,6 +18,7 @@ from .models import (
     ConsentRecord,
     Delivery,
     Subscriber,
+    Topic,
 )
 
 
@@ -225,10 +227,25 @@ class CampaignAdmin(admin.ModelAdmin):
                                 _("Campaign returned to draft."))
 
     def send_now_view(self, request, pk):
-        if request.method != "POST":
-            return HttpResponse(status=405)
-        return self._transition(request, pk, services.campaign_send_now,
-                                _("Sending started."))
+        """The "Send now" button leads here: a page that says how many readers the campaign
+        will reach. Only its "Yes, send" POST (confirm=yes) starts sending."""
+        campaign = self._campaign_for_change(request, pk)
+        if request.method == "POST" and request.POST.get("confirm") == "yes":
+            return self._transition(request, pk, services.campaign_send_now,
+                                    _("Sending started."))
+        if campaign.status not in (Campaign.Status.DRAFT, Campaign.Status.SCHEDULED):
+            self.message_user(request, _("This campaign cannot do that in its current status."),
+                              messages.ERROR)
+            return self._back(campaign)
+        readers = selectors.campaign_audience_count(campaign)
+        context = {
+            **self.admin_site.each_context(request),
+            "title": _("Send this campaign now?"),
+            "opts": self.opts, "campaign": campaign, "readers": readers,
+            "language_name": campaign.get_language_display(),
+            "topic_names": ", ".join(str(dict(Topic.choices).get(t, t)) for t in campaign.topics),
+        }
+        return TemplateResponse(request, "newsletter/admin/campaign_send_confirm.html", context)
 
     def cancel_view(self, request, pk):
         if request.method != "POST":

@@ -51,6 +51,19 @@ def campaign_progress(campaign: Campaign, *, now=None) -> Progress:
     return Progress(per_second=round(per_second, 2), seconds_left=left, **counts)
 
 
+def campaign_audience_count(campaign: Campaign) -> int:
+    """How many readers "Send now" would reach right now: the confirmed subscribers of the
+    campaign's language who chose one of its topics (any, when it has none). The same rule
+    as delivery.campaign_freeze_recipients, which makes the list when sending starts."""
+    readers = Subscriber.objects.filter(status=Subscriber.Status.CONFIRMED,
+                                        language=campaign.language)
+    if not campaign.topics:
+        return readers.count()
+    wanted = set(campaign.topics)
+    return sum(1 for topics in readers.values_list("topics", flat=True).iterator(chunk_size=2000)
+               if wanted & set(topics or []))
+
+
 def campaigns_with_totals(queryset: QuerySet) -> QuerySet:
     return queryset.annotate(
         total_sent=Count("deliveries", filter=Q(deliveries__status=Delivery.Status.SENT)),

@@ -61,13 +61,13 @@ def test_send_a_test_to_me_then_send_now(manager_client, mailoutbox,
     assert campaign.status == "draft" and not campaign.deliveries.exists()
 
     with django_capture_on_commit_callbacks(execute=True):
-        response = manager_client.post(f"{base}/send-now/", follow=True)
+        response = manager_client.post(f"{base}/send-now/", {"confirm": "yes"}, follow=True)
     assert "Sending started" in response.content.decode()
     assert mailoutbox[-1].to == ["reader@example.org"]
     campaign.refresh_from_db()
     assert campaign.status == "sent"
     # Sent: the page is read-only and a second "send now" is refused with a message.
-    response = manager_client.post(f"{base}/send-now/", follow=True)
+    response = manager_client.post(f"{base}/send-now/", {"confirm": "yes"}, follow=True)
     assert "cannot do that in its current status" in response.content.decode()
     assert len(mailoutbox) == 2
 
@@ -100,7 +100,7 @@ def test_progress_is_served_as_json_and_the_list_shows_totals(manager_client):
         "total": 4, "sent": 1, "failed": 1, "pending": 2, "percent": 50, "status": "sending"}
     assert data["per_second"] > 0 and data["seconds_left"] > 0
     change_page = manager_client.get(f"/en/admin/newsletter/campaign/{campaign.pk}/change/")
-    bar = '<progress id="campaign-progress-bar" max="100" value="50">'
+    bar = '<progress id="campaign-progress-bar" max="100" value="50" '
     assert bar in change_page.content.decode()
     listing = manager_client.get("/en/admin/newsletter/campaign/").content.decode()
     assert 'class="field-sent">1<' in listing and 'class="field-pending">2<' in listing

@@ -73,7 +73,7 @@ def test_a_stored_subject_with_a_line_break_is_not_sent_and_staff_see_why(
     base = f"/en/admin/newsletter/campaign/{campaign.pk}"
 
     with django_capture_on_commit_callbacks(execute=True):
-        response = manager_client.post(f"{base}/send-now/", follow=True)
+        response = manager_client.post(f"{base}/send-now/", {"confirm": "yes"}, follow=True)
 
     html = response.content.decode()
     assert f"Not sent: {CONTROL}" in html
@@ -87,7 +87,7 @@ def test_a_stored_subject_with_a_line_break_is_not_sent_and_staff_see_why(
     # Fixed and sent again: it goes out, and the old reason is gone.
     manager_client.post(f"{base}/change/", _campaign_form(subject="Spring"))
     with django_capture_on_commit_callbacks(execute=True):
-        manager_client.post(f"{base}/send-now/")
+        manager_client.post(f"{base}/send-now/", {"confirm": "yes"})
     campaign.refresh_from_db()
     assert (campaign.status, campaign.start_failure) == ("sent", "")
     assert [m.to for m in mailoutbox] == [["reader@example.org"]]
@@ -136,7 +136,7 @@ def test_with_the_broker_down_send_now_returns_it_to_draft_with_the_reason(
     base = f"/en/admin/newsletter/campaign/{campaign.pk}"
 
     with broker_at(DEAD_BROKER), django_capture_on_commit_callbacks(execute=True):
-        manager_client.post(f"{base}/send-now/")
+        manager_client.post(f"{base}/send-now/", {"confirm": "yes"})
 
     campaign.refresh_from_db()
     assert (campaign.status, campaign.start_failure) == ("draft", "queue")

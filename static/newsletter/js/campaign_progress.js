@@ -12,7 +12,7 @@
     const data = await response.json();
     bar.value = data.percent;
     bar.textContent = data.percent + "%";
-    for (const name of ["total", "sent", "failed", "skipped", "pending", "per_second", "status_label"]) {
+    for (const name of ["total", "sent", "failed", "skipped", "pending", "per_second", "percent", "status_label"]) {
       field(name).forEach((node) => { node.textContent = data[name]; });
     }
     field("seconds_left").forEach((node) => {
