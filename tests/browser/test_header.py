@@ -12,10 +12,16 @@ CONTROLS = ".site-header a:not(.brand), .site-header button:not([hidden])"
 # Each visible control's text, with the number of lines it takes (line boxes of its text).
 WRAPPED_LABELS = """(selector) => [...document.querySelectorAll(selector)].flatMap((el) => {
   if (!el.offsetParent || !el.textContent.trim()) return [];
-  const range = document.createRange();
-  range.selectNodeContents(el);
-  const tops = new Set([...range.getClientRects()].filter((r) => r.width > 0)
-    .map((r) => Math.round(r.top)));
+  // The text's own line boxes: an icon beside the label (the menu's bars) is not a line.
+  const walker = document.createTreeWalker(el, NodeFilter.SHOW_TEXT);
+  const tops = new Set();
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+    if (!node.textContent.trim()) continue;
+    const range = document.createRange();
+    range.selectNodeContents(node);
+    [...range.getClientRects()].filter((r) => r.width > 0)
+      .forEach((r) => tops.add(Math.round(r.top)));
+  }
   return tops.size > 1 ? [el.textContent.trim()] : [];
 })"""
 
