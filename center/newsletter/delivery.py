@@ -18,7 +18,8 @@ from center.core.audit import audit_log
 from center.core.queue import enqueue
 
 from .emails import new_message_id
-from .models import Campaign, Delivery, Subscriber
+from .models import Campaign, Delivery
+from .selectors import campaign_audience
 from .sending import campaign_finish_if_done, campaign_send_batch
 
 logger = logging.getLogger(__name__)
@@ -35,10 +36,7 @@ def campaign_freeze_recipients(*, campaign_id: int) -> int:
     if campaign is None or campaign.status != Campaign.Status.SENDING \
             or campaign.recipients_frozen_at:
         return 0
-    matching = [pk for pk, topics in Subscriber.objects.filter(
-        status=Subscriber.Status.CONFIRMED, language=campaign.language,
-    ).values_list("pk", "topics").iterator(chunk_size=FREEZE_BATCH)
-        if not campaign.topics or set(campaign.topics) & set(topics or [])]
+    matching = list(campaign_audience(campaign, chunk_size=FREEZE_BATCH))
     for start in range(0, len(matching), FREEZE_BATCH):
         Delivery.objects.bulk_create(
             [Delivery(campaign=campaign, subscriber_id=pk, message_id=new_message_id())
