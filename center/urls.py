@@ -15,7 +15,7 @@ admin.site.site_header = admin.site.site_title = _(
 admin.site.index_title = _("Back office")
 
 # Machinery editors never need (schedules, sites, thumbnails, sign-in lockouts): only
-# superusers see it in the admin's index and side menu, whatever a group was granted.
+# superusers see it or open it, whatever a group or a user was granted.
 TECHNICAL_APPS = {"django_celery_beat", "sites", "easy_thumbnails", "axes", "contenttypes"}
 _full_app_list = admin.AdminSite.get_app_list  # the class's: this module may load twice
 
@@ -28,6 +28,25 @@ def _app_list_for(request, app_label=None):
 
 
 admin.site.get_app_list = _app_list_for
+
+
+def _superusers_only(model_admin: admin.ModelAdmin) -> None:
+    # Hidden is not enough: a stray permission must not open these pages by their address.
+    if getattr(model_admin, "superusers_only", False):
+        return  # this module loads again when django CMS reloads the apphooks
+    model_admin.superusers_only = True
+    for action in ("module", "view", "add", "change", "delete"):
+        granted = getattr(model_admin, f"has_{action}_permission")
+
+        def check(request, *args, _granted=granted, **kwargs):
+            return request.user.is_superuser and _granted(request, *args, **kwargs)
+
+        setattr(model_admin, f"has_{action}_permission", check)
+
+
+for _model, _model_admin in admin.site._registry.items():
+    if _model._meta.app_label in TECHNICAL_APPS:
+        _superusers_only(_model_admin)
 
 SITEMAPS = discovered_sitemaps()
 
