@@ -1,17 +1,22 @@
-"""djangocms-frontend's "Picture / Image" plugin, with the portal's rule for pictures: its
+"""djangocms-frontend's "Picture / Image" plugin, with the portal's rules for pictures: its
 media-library image must be one Pillow can show (filer files an SVG, or anything named
-.png, as an image), and one stored before that rule renders as no picture while the rest of
-its placeholder still shows."""
+.png, as an image) and must have alt text, and one stored before those rules renders as no
+picture while the rest of its placeholder still shows."""
 
 import logging
 
 from cms.plugin_pool import plugin_pool
+from django.utils.translation import gettext_lazy as _
 from djangocms_frontend.contrib.image import cms_plugins as frontend
 from djangocms_frontend.contrib.image.forms import ImageForm
 
-from .images import filer_image_validate
+from .images import NO_ALT_MESSAGE, filer_image_validate
 
 logger = logging.getLogger(__name__)
+
+
+EXTERNAL_NO_ALT_MESSAGE = _("Describe this picture for people who cannot see it: add an “alt” "
+                            "attribute under Attributes.")
 
 
 class CheckedImageForm(ImageForm):
@@ -21,6 +26,19 @@ class CheckedImageForm(ImageForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["picture"].validators.append(filer_image_validate)
+
+    def clean(self):
+        super().clean()
+        # The template falls back to the media library's alt text: without either, screen
+        # readers would meet a picture with no description at all.
+        if (self.cleaned_data.get("attributes") or {}).get("alt", "").strip():
+            return self.cleaned_data
+        picture = self.cleaned_data.get("picture")
+        if picture is not None and not (picture.default_alt_text or "").strip():
+            self.add_error("picture", NO_ALT_MESSAGE)
+        elif picture is None and self.cleaned_data.get("external_picture"):
+            self.add_error("external_picture", EXTERNAL_NO_ALT_MESSAGE)
+        return self.cleaned_data
 
 
 class ImagePlugin(frontend.ImagePlugin):

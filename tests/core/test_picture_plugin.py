@@ -25,15 +25,15 @@ def _png() -> bytes:
     return buffer.getvalue()
 
 
-def _image(name: str, data: bytes) -> FilerImage:
-    return FilerImage.objects.create(original_filename=name,
+def _image(name: str, data: bytes, alt: str = "The Center's building at dusk") -> FilerImage:
+    return FilerImage.objects.create(original_filename=name, default_alt_text=alt,
                                      file=DjangoFile(BytesIO(data), name=name))
 
 
-def _add_picture(client, placeholder, picture: FilerImage):
+def _add_picture(client, placeholder, picture: FilerImage, **values):
     url = add_plugin_url(placeholder, "ImagePlugin")
-    values = form_values(client.get(url).content.decode())
-    return client.post(url, values | {"picture": str(picture.pk), "width": "300"})
+    form = form_values(client.get(url).content.decode())
+    return client.post(url, form | {"picture": str(picture.pk), "width": "300"} | values)
 
 
 def _pictures(placeholder):
@@ -50,6 +50,22 @@ def test_the_picture_plugin_refuses_an_svg_and_takes_a_png(client, staff_user):
     assert "This file is not an image we can show" in refused.content.decode()
     assert not _pictures(placeholder).exists()
     _add_picture(client, placeholder, _image("photo.png", _png()))
+    assert _pictures(placeholder).count() == 1
+
+
+def test_a_picture_without_alt_text_is_refused_until_it_has_one(client, staff_user):
+    _draft, placeholder = page_draft(reverse_id="about", language="en", user=staff_user)
+    client.force_login(staff_user)
+    undescribed = _image("photo.png", _png(), alt="")
+
+    refused = _add_picture(client, placeholder, undescribed)
+
+    assert refused.status_code == 200 and "This image has no alt text" in refused.content.decode()
+    assert not _pictures(placeholder).exists()
+    # An alt attribute on the plugin itself describes it as well as the library's text.
+    _add_picture(client, placeholder, undescribed, **{
+        "attributes_key[attributes]": "alt",
+        "attributes_value[attributes]": "Signing of the cooperation agreement"})
     assert _pictures(placeholder).count() == 1
 
 
