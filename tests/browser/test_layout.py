@@ -83,4 +83,12 @@ def test_a_whitepaper_has_its_cover_download_and_authors_beside_the_text(
     page = new_page(width=1280, height=900)
     page.goto(live_demo + "/zh-hans/whitepapers/code-of-ethics-for-ai-sustainable-development/")
     assert _box(page, ".whitepaper__main")["x"] > _box(page, ".aside-people")["x"] + 250
+    assert _box(page, ".aside-people")["y"] > _box(page, ".whitepaper__download")["y"]
     assert_accessible(page)
+
+
+def test_on_a_phone_a_whitepapers_title_comes_before_its_side_boxes(live_demo, new_page):
+    page = new_page(width=390, height=844)
+    page.goto(live_demo + "/en/whitepapers/code-of-ethics-for-ai-sustainable-development/")
+    assert _box(page, ".whitepaper__main h1")["y"] < _box(page, ".aside-people")["y"]
+    assert _box(page, ".whitepaper__main .cite-box")["y"] < _box(page, ".aside-people")["y"]

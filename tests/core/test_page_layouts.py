@@ -121,11 +121,10 @@ def test_speaker_page_has_role_affiliation_and_related_items_beside_the_profile(
     assert "Events and talks" in one(html, "person-profile", tag="article")["text"]
 
 
-def test_whitepaper_page_names_its_authors_with_portraits_beside_the_download(demo):
+def test_whitepaper_page_names_its_authors_with_portraits_after_the_text(demo):
     html = page(demo, "/en/whitepapers/code-of-ethics-for-ai-sustainable-development/")
-    aside = one(html, "whitepaper__aside")
-    assert one(aside, "whitepaper__download")
-    author = one(one(aside, "aside-people"), tag="li")
+    assert one(one(html, "whitepaper__aside"), "whitepaper__download")
+    author = one(one(one(html, "whitepaper__more"), "aside-people"), tag="li")
     assert find(author, "portrait") and "Tian Feng" in author["text"]
 
 
