@@ -46,6 +46,9 @@ def test_the_confirmation_repeats_nothing_the_applicant_typed(client, reviewer, 
     assert application.reference in confirmation.subject and application.reference in text
     assert "/apply-for-trial/status/" in text
     assert ("Hello," in text) if path == APPLY else ("您好" in text)
+    # Label and value joined as each language writes it (a full-width colon in Chinese).
+    line = "Reference number: " if path == APPLY else "申请编号："
+    assert line + application.reference in text
 
 
 def test_the_reviewers_still_see_who_applied(client, reviewer, committed):

@@ -3,12 +3,15 @@ import re
 
 import jieba
 from django import template
+from django.utils import translation
 from django.utils.html import conditional_escape
 from django.utils.safestring import mark_safe
 
 jieba.setLogLevel(logging.WARNING)  # it announces building its dictionary on first use
 
 register = template.Library()
+
+LIST_SEPARATORS = {"zh-hans": "、"}
 
 _HAN = re.compile(r"[\u3400-\u9fff]")
 _WORD_START = re.compile(r"^[\u3400-\u9fff0-9A-Za-z]")
@@ -31,3 +34,9 @@ def word_breaks(value) -> str:
         parts.append(conditional_escape(word))
         previous = word
     return mark_safe("".join(parts))
+
+
+@register.filter
+def listing(values) -> str:
+    """Items of a list in a sentence: "a, b, c", or "甲、乙、丙" in Chinese."""
+    return LIST_SEPARATORS.get(translation.get_language(), ", ").join(str(v) for v in values)
