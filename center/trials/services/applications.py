@@ -12,17 +12,19 @@ from django.core.exceptions import PermissionDenied
 from django.db import IntegrityError, connection, transaction
 from django.utils import timezone
 
-from .models import (
+from ..models import (
     DECIDED_STATES,
     AuditEvent,
     EmailOutbox,
+    PrincipleRating,
     PrivacyNotice,
     Product,
     TransitionError,
     TrialApplication,
 )
-from .outbox import outbox_add
-from .selectors import can_review
+from ..outbox import outbox_add
+from ..selectors import can_review
+from .assessments import assessment_open
 
 State = TrialApplication.State
 
@@ -140,10 +142,14 @@ def _transition(*, application: TrialApplication, to_state: str, reviewer=None,
     return event
 
 
+@transaction.atomic
 def application_start_review(*, application: TrialApplication, reviewer,
                              internal_note: str = "") -> AuditEvent:
-    return _transition(application=application, to_state=State.IN_REVIEW, reviewer=reviewer,
-                       internal_note=internal_note)
+    """Taking it into review opens its ethics assessment against the Code in force now."""
+    event = _transition(application=application, to_state=State.IN_REVIEW, reviewer=reviewer,
+                        internal_note=internal_note)
+    assessment_open(application=application, reviewer=reviewer)
+    return event
 
 
 def application_request_info(*, application: TrialApplication, reviewer, message: str,
@@ -195,7 +201,8 @@ def application_assign(*, application: TrialApplication, reviewer, by) -> AuditE
 @transaction.atomic
 def applications_anonymise(*, now=None) -> int:
     """Blanks the personal data of applications decided more than TRIALS_RETENTION_DAYS
-    ago. State, products, sector, country, scale, language and dates stay for statistics."""
+    ago. State, products, sector, country, scale, language, dates and the assessment's
+    ratings and conditions stay for statistics."""
     now = now or timezone.now()
     cutoff = now - timedelta(days=settings.TRIALS_RETENTION_DAYS)
     expired = TrialApplication.objects.filter(state__in=DECIDED_STATES, decided_at__lt=cutoff,
@@ -208,6 +215,9 @@ def applications_anonymise(*, now=None) -> int:
         consent_ip=None, consent_user_agent="", anonymised_at=now)
     # Messages may quote the applicant; the timeline keeps who moved it where and when.
     AuditEvent.objects.filter(application_id__in=ids).update(message="", internal_note="")
+    # The ethics review keeps its ratings and conditions (statistics, the transparency
+    # report) but not the reviewers' reasoning, which may describe the applicant.
+    PrincipleRating.objects.filter(assessment__application_id__in=ids).update(rationale="")
     EmailOutbox.objects.filter(application_id__in=ids, status=EmailOutbox.Status.PENDING).update(
         status=EmailOutbox.Status.FAILED, last_error="anonymised before sending")
     return len(ids)

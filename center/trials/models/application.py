@@ -1,10 +1,13 @@
 from django.conf import settings
+from django.core.exceptions import ObjectDoesNotExist
 from django.db import models
 from django.db.models import F
 from django.db.models.functions import Upper
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from parler.models import TranslatableModel, TranslatedFields
+
+from center.ethics.models import CodeVersion
 
 
 class TransitionError(Exception):
@@ -150,13 +153,28 @@ class TrialApplication(models.Model):
         return state in self.NEXT_STATES.get(self.state, set())
 
     def move_to(self, state: str, *, now=None) -> None:
-        """Refuses (TransitionError) a move the current state does not allow; a decision
-        records when it was made."""
+        """Refuses (TransitionError) a move the current state does not allow, and an
+        approval the ethics assessment does not allow; a decision records when it was made."""
         if not self.can_move_to(state):
             raise TransitionError(f"{self.reference} cannot go from {self.state!r} to {state!r}.")
+        if state == self.State.APPROVED and (blockers := self.approval_blockers()):
+            raise TransitionError(blockers[0])
         self.state = state
         if state in DECIDED_STATES:
             self.decided_at = now or timezone.now()
+
+
+    def approval_blockers(self) -> list[str]:
+        """Why the ethics review does not allow approval yet (empty: it does). Without an
+        assessment, approval waits for one whenever a Code of Ethics is in force."""
+        try:
+            assessment = self.assessment
+        except ObjectDoesNotExist:
+            if CodeVersion.objects.in_force().exists():
+                return [str(_("Assess the application against the Code of Ethics before "
+                              "approving it."))]
+            return []
+        return assessment.approval_blockers()
 
 
 DECIDED_STATES = {TrialApplication.State.APPROVED, TrialApplication.State.DECLINED}
