@@ -113,13 +113,15 @@ def staff_page(new_page, live_site, client):
 
 @pytest.fixture
 def axe_violations(axe_source):
-    """axe-core's violations on the page, limited to `rules` when given."""
-    def run(page, rules=None):
+    """axe-core's violations on the page, limited to `rules` and leaving out the elements
+    matching the CSS selectors in `exclude` when given."""
+    def run(page, rules=None, exclude=()):
         page.evaluate(f"() => {{ {axe_source}\n}}")
         options = {"resultTypes": ["violations"]}
         if rules:
             options["runOnly"] = {"type": "rule", "values": rules}
-        return page.evaluate("async (options) => (await axe.run(document, options)).violations",
-                             options)
+        context = {"include": [["html"]], "exclude": [[selector] for selector in exclude]}
+        return page.evaluate("async ([context, options]) => "
+                             "(await axe.run(context, options)).violations", [context, options])
 
     return run
