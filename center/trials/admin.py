@@ -81,9 +81,9 @@ class TrialApplicationAdmin(ReviewerOnlyMixin, admin.ModelAdmin):
               "expected_scale", "intended_use", "language", "privacy_notice", "consented_at",
               "consent_ip", "consent_user_agent", "submitted_at", "decided_at", "anonymised_at"]
     readonly_fields = [f for f in fields if f != "assigned_to"]
-    change_form_template = "trials/admin/application_change_form.html"
 
     class Media:
+        # The list's state badges and the change page's timeline: one link on each page.
         css = {"all": ["trials/css/trials-admin.css"]}
 
     def get_queryset(self, request):

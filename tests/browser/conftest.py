@@ -95,3 +95,33 @@ def assert_accessible(axe_source):
         assert not violations, f"axe violations on {page.url}:\n{report}"
 
     return check
+
+
+@pytest.fixture
+def staff_page(new_page, live_site, client):
+    """A browser tab already logged in as `user`: the session Django's test client makes,
+    handed to Chromium as its cookie (the login form itself is tested elsewhere)."""
+    def make(user, **page_options):
+        client.force_login(user)
+        page = new_page(**page_options)
+        page.context.add_cookies([{"name": "sessionid", "value": client.cookies["sessionid"].value,
+                                   "url": live_site}])
+        return page
+
+    return make
+
+
+@pytest.fixture
+def axe_violations(axe_source):
+    """axe-core's violations on the page, limited to `rules` and leaving out the elements
+    matching the CSS selectors in `exclude` when given."""
+    def run(page, rules=None, exclude=()):
+        page.evaluate(f"() => {{ {axe_source}\n}}")
+        options = {"resultTypes": ["violations"]}
+        if rules:
+            options["runOnly"] = {"type": "rule", "values": rules}
+        context = {"include": [["html"]], "exclude": [[selector] for selector in exclude]}
+        return page.evaluate("async ([context, options]) => "
+                             "(await axe.run(context, options)).violations", [context, options])
+
+    return run

@@ -149,3 +149,11 @@ def test_a_decided_application_is_read_only_with_no_save(client, reviewer):
     assert 'name="assigned_to"' not in page
     assert "trials-state--declined" in page
     assert client.post(_change(application), {"assigned_to": reviewer.pk}).status_code == 403
+
+
+def test_the_admin_stylesheet_is_linked_once_on_every_reviewer_page(client, reviewer):
+    # Linked twice, the browser fetched and applied it twice.
+    application = application_create()
+    client.force_login(reviewer)
+    for url in (LIST, _change(application), _move(application, "in_review")):
+        assert client.get(url).content.decode().count("trials/css/trials-admin.css") == 1, url
