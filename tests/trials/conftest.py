@@ -40,3 +40,17 @@ def committed(django_capture_on_commit_callbacks):
     """`with committed(): ...` runs what would happen on commit (publishing the outbox rows
     to eager Celery, which sends them) at the end of the block, as a real commit would."""
     return lambda: django_capture_on_commit_callbacks(execute=True)
+
+
+@pytest.fixture
+def second_reviewer(db):
+    return UserFactory(username="sam", email="sam@center.example", group="Reviewers")
+
+
+@pytest.fixture
+def code_in_force(db):
+    """A Code of Ethics in force: three principles in two sections (the assessment's)."""
+    from tests.ethics.factories import code_version
+
+    return code_version("1.0", {1: "People first.", 2: "Share the benefits.",
+                                3: "AI systems are reliable and secure."}, sections=2)
