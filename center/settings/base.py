@@ -420,3 +420,8 @@ TRIALS_OUTBOX_RETRY_MINUTES = env.int("TRIALS_OUTBOX_RETRY_MINUTES", default=5)
 CELERY_BEAT_SCHEDULE["trials-outbox-sweep"] = {"task": "trials.sweep_outbox", "schedule": 60.0}
 CELERY_BEAT_SCHEDULE["trials-anonymise-expired"] = {
     "task": "trials.anonymise_expired", "schedule": crontab(hour=2, minute=41)}
+# An undecided application is overdue this many working days (Mon-Fri) after submission;
+# the assigned reviewer (or every reviewer, if unassigned) is reminded each morning.
+TRIALS_REVIEW_SLA_WORKING_DAYS = env.int("TRIALS_REVIEW_SLA_WORKING_DAYS", default=5)
+CELERY_BEAT_SCHEDULE["trials-remind-overdue-reviewers"] = {
+    "task": "trials.remind_overdue_reviewers", "schedule": crontab(hour=8, minute=7)}
