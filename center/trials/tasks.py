@@ -4,6 +4,7 @@ the outbox enqueue by task name (center.core.queue)."""
 from celery import shared_task
 
 from . import outbox, services
+from .services.reminders import overdue_reviewers_remind
 
 
 @shared_task(name="trials.send_outbox_emails")
@@ -27,3 +28,9 @@ def sweep_outbox() -> int:
 def anonymise_expired() -> int:
     # Daily: decided applications past TRIALS_RETENTION_DAYS lose their personal data.
     return services.applications_anonymise()
+
+
+@shared_task(name="trials.remind_overdue_reviewers")
+def remind_overdue_reviewers() -> int:
+    # Daily (CELERY_BEAT_SCHEDULE): one email per reviewer listing their overdue applications.
+    return overdue_reviewers_remind()

@@ -12,9 +12,11 @@ from .application import (
     TrialApplication,
 )
 from .assessment import Assessment, AssessmentError, Condition, PrincipleRating, Risk
+from .reminder import ReviewReminder
 
 __all__ = [
     "DECIDED_STATES", "Assessment", "AssessmentError", "AuditEvent", "Condition",
-    "DecisionTemplate", "EmailOutbox", "PrincipleRating", "PrivacyNotice", "Product", "Risk",
+    "DecisionTemplate", "EmailOutbox", "PrincipleRating", "PrivacyNotice", "Product",
+    "ReviewReminder", "Risk",
     "TransitionError", "TrialApplication",
 ]
