@@ -7,7 +7,7 @@ from djangocms_stories import cms_plugins as stories_plugins
 from center.core.page_cache import known_for_request, once_per_request, seconds_until
 
 from . import links, selectors
-from .models import LatestNewsPluginModel
+from .models import FeaturedStoryPluginModel, LatestNewsPluginModel
 
 # One way for editors to list news, styled like the rest of the site: the package's own
 # list plugins render its generic markup and load thumbnails per request.
@@ -42,4 +42,23 @@ class LatestNewsPlugin(CMSPluginBase):
             known_for_request(context.get("request"), "news",
                               context["stories"][0].publication_change)
         context["news_url"] = links.news_page_url()  # "" while the News page is not set up
+        return context
+
+
+@plugin_pool.register_plugin
+class FeaturedStoryPlugin(CMSPluginBase):
+    model = FeaturedStoryPluginModel
+    name = _("Featured story")
+    module = _("Center")
+    render_template = "news/plugins/featured_story.html"
+    raw_id_fields = ["post"]
+
+    def get_cache_expiration(self, request, instance, placeholder):
+        # A scheduled story going live or leaving ends the cached page's life, as above.
+        return seconds_until(once_per_request(request, "news", selectors.next_publication_change))
+
+    def render(self, context, instance, placeholder):
+        context = super().render(context, instance, placeholder)
+        context["story"] = selectors.featured_story(post_id=instance.post_id,
+                                                    language=get_language())
         return context

@@ -63,6 +63,17 @@ def latest_stories(*, language: str, count: int) -> list[PostContent]:
     return stories
 
 
+def featured_story(*, post_id: int | None, language: str) -> PostContent | None:
+    """The story in `language`, else in another language (the card says it is not yet
+    translated); None while it is not published. One query, with its picture's renditions."""
+    if post_id is None:
+        return None
+    versions = list(published_stories().filter(post_id=post_id)
+                    .select_related("post", "post__app_config", "post__hero"))
+    return next((v for v in versions if v.language == language), None) or next(
+        iter(versions), None)
+
+
 def _for_lists(queryset: QuerySet) -> QuerySet:
     return queryset.select_related(
         "post", "post__app_config", "post__author", "post__hero"
