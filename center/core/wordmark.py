@@ -8,9 +8,10 @@ from functools import cache
 from django.conf import settings
 
 IMG = settings.BASE_DIR / "static" / "core" / "img"
-# The file's own accessible name and size: in the header the link carries the name (as
-# text), the SVG is decoration, and CSS sizes it from its viewBox.
-DROPPED = re.compile(r'\s(?:role|aria-label|width|height)="[^"]*"')
+# The file's own accessible name: in the header the link carries the name (as text) and
+# the SVG is decoration. Its width and height stay: CSS resizes it, and until the CSS
+# arrives the mark is drawn at its own size, not across the whole screen.
+DROPPED = re.compile(r'\s(?:role|aria-label)="[^"]*"')
 COMMENT = re.compile(r"\s*<!--.*?-->", re.DOTALL)
 
 
