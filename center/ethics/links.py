@@ -14,3 +14,9 @@ def code_url(language: str | None = None) -> str:
 def principle_permalink(principle, language: str | None = None) -> str:
     with translation.override(language or translation.get_language()):
         return reverse_or_empty("ethics:principle_permalink", number=principle.number)
+
+
+def principle_url(version, number: int, language: str | None = None) -> str:
+    """A principle's own page in one version (the permalink follows the number instead)."""
+    with translation.override(language or translation.get_language()):
+        return reverse_or_empty("ethics:principle_detail", label=version.label, number=number)

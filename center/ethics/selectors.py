@@ -64,6 +64,39 @@ def default_comparison(versions: list[CodeVersion]) -> tuple[str, str] | None:
     return (older.label, newest.label) if older else None
 
 
+def principle_in_reading_order(version: CodeVersion, number: int) -> dict | None:
+    """The principle with this number in a version fetched with_text(), its section and its
+    neighbours in reading order (section by section), or None. No query of its own."""
+    # The section's position too: the Code page's anchors are #section-1, #section-2...
+    ordered = [(position, section, principle)
+               for position, section in enumerate(version.sections.all(), start=1)
+               for principle in section.principles.all()]
+    index = next((i for i, row in enumerate(ordered) if row[2].number == number), None)
+    if index is None:
+        return None
+    position, section, principle = ordered[index]
+    return {"principle": principle, "section": section, "section_anchor": f"section-{position}",
+            "previous": ordered[index - 1][2] if index > 0 else None,
+            "next": ordered[index + 1][2] if index + 1 < len(ordered) else None}
+
+
+def principle_in_other_versions(*, number: int, version: CodeVersion,
+                                versions: list[CodeVersion]) -> list[Principle]:
+    """The principle with this number in the other versions a visitor may read, newest
+    first, each with its version. One query."""
+    others = [v for v in versions if v.pk != version.pk]
+    if not others:
+        return []
+    by_version = {p.version_id: p for p in Principle.objects.filter(
+        number=number, version__in=others).only("id", "number", "version_id")}
+    found = []
+    for other in others:  # the version objects already loaded: no query per principle
+        if other.pk in by_version:
+            by_version[other.pk].version = other
+            found.append(by_version[other.pk])
+    return found
+
+
 def principle_for_permalink(number: int) -> Principle | None:
     """The principle with this number in the version in force, else in the newest superseded
     version that had it, so a link to a principle survives later versions."""

@@ -11,7 +11,7 @@ from center.core.structured_data import json_ld_script_body
 
 from . import selectors
 from .diff import compare_versions
-from .links import code_url
+from .links import code_url, principle_url
 from .models import CodeVersion
 from .structured_data import code_json_ld
 
@@ -81,6 +81,30 @@ def principle_permalink(request, number):
     page = code_url() if version.is_in_force else version.get_absolute_url()
     # 302, not 301: where a principle lives changes as new versions come into force.
     return HttpResponseRedirect(f"{page}#{principle.anchor}")
+
+
+def principle_detail(request, label, number):
+    number = int(number)  # the apphook's URLs hand the number over as text
+    can_preview = _can_preview(request)
+    version = selectors.version_for_visitor(label=label, can_preview=can_preview)
+    found = version and selectors.principle_in_reading_order(version, number)
+    if not found:
+        raise Http404("No such principle in this version of the Code")
+    versions = selectors.versions_for_visitor(can_preview=can_preview)
+    set_language_changer(request, lambda language: principle_url(version, number, language))
+    response = render(request, "ethics/principle_detail.html", {
+        **found,
+        "version": version,
+        "version_url": version.get_absolute_url(),
+        # The version in force is read on the Code page itself.
+        "code_page_url": code_url() if version.is_in_force else version.get_absolute_url(),
+        "other_versions": selectors.principle_in_other_versions(
+            number=number, version=version, versions=versions),
+        "content_language": _fallback_language(version),
+    })
+    if not version.is_published:
+        no_store(response)  # a staff preview must never land in a shared cache
+    return response
 
 
 def _chosen(raw: str, available: dict) -> tuple[str | None, str]:

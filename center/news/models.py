@@ -31,3 +31,15 @@ class LatestNewsPluginModel(CMSPlugin):
 
     def __str__(self):
         return str(self.count)
+
+
+class FeaturedStoryPluginModel(CMSPlugin):
+    """"Featured story": one story an editor picked, as a card with its picture."""
+
+    # SET_NULL: deleting the story leaves an empty plugin (it renders nothing), not a gap
+    # in the page's plugin tree.
+    post = models.ForeignKey(Post, on_delete=models.SET_NULL, null=True,
+                             related_name="+", verbose_name=_("story"))
+
+    def __str__(self):
+        return str(self.post or "")

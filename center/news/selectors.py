@@ -13,6 +13,7 @@ from center.core.i18n import with_translations
 from center.core.page_cache import earliest
 
 NAMESPACE = "news"
+ORDER = ("-post__date_published", "-post__date_created")  # newest first
 SLUG = re.compile(r"[-\w]+")
 
 
@@ -63,23 +64,45 @@ def latest_stories(*, language: str, count: int) -> list[PostContent]:
     return stories
 
 
+NEWEST = 12  # the most stories a "Latest news" plugin shows
+
+
+def front_stories(*, language: str, featured: int | None = None) -> list[PostContent]:
+    """The NEWEST stories of stories_in_language() flagged `is_newest`, plus the story of
+    post `featured` (if published), in one query with their categories: the home page's
+    featured story and latest news share this read. Each carries `publication_change`,
+    as in latest_stories()."""
+    bounds = _publication_bounds()
+    newest = _in_language(language).order_by(*ORDER).values("pk")[:NEWEST]
+    stories = stories_in_language(language=language).annotate(
+        is_newest=Q(pk__in=Subquery(newest)), **bounds)
+    stories = list(stories.filter(Q(is_newest=True) | Q(post_id=featured or 0)))
+    for story in stories:
+        story.publication_change = earliest(*(getattr(story, name) for name in bounds))
+    return stories
+
+
 def _for_lists(queryset: QuerySet) -> QuerySet:
     return queryset.select_related(
         "post", "post__app_config", "post__author", "post__hero"
     ).prefetch_related(
         Prefetch("post__categories", queryset=with_translations(PostCategory.objects.all()))
-    ).order_by("-post__date_published", "-post__date_created")
+    ).order_by(*ORDER)
+
+
+def _in_language(language: str) -> QuerySet:
+    published = published_stories()
+    translated = PostContent.objects.filter(post=OuterRef("post"), language=language)
+    return published.alias(has_translation=Exists(translated)).filter(
+        Q(language=language) | Q(language__in=_other_languages(language), has_translation=False)
+    )
 
 
 def stories_in_language(*, language: str, category: PostCategory | None = None,
                         tag: Tag | None = None) -> QuerySet:
     """Published stories in `language`, plus stories that exist only in another language
     (shown with a "not yet translated" note rather than hidden)."""
-    published = published_stories()
-    translated = PostContent.objects.filter(post=OuterRef("post"), language=language)
-    stories = published.alias(has_translation=Exists(translated)).filter(
-        Q(language=language) | Q(language__in=_other_languages(language), has_translation=False)
-    )
+    stories = _in_language(language)
     if category is not None:
         stories = stories.filter(post__categories=category)
     if tag is not None:

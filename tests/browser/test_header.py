@@ -42,3 +42,33 @@ def test_header_controls_never_wrap_and_chinese_is_as_tall(live_site, new_page, 
             assert not wrapped, f"{language} at {width} px: labels on two lines: {wrapped}"
         if width == 1280:
             assert abs(heights["en"] - heights["zh-hans"]) <= 2, heights
+
+
+NAMES = {"en": "Center for Computational Law and AI Ethics Research",
+         "zh-hans": "计算法学与AI伦理研究中心"}
+# How far each line of the wordmark's name reaches past its drawing's box, in pixels.
+OVERFLOW = """() => {
+  const svg = document.querySelector('.brand .brand__wordmark'), box = svg.getBoundingClientRect();
+  return [...svg.querySelectorAll('text')].map((text) => {
+    const r = text.getBoundingClientRect();
+    return Math.max(0, r.right - box.right, box.left - r.left);
+  });
+}"""
+
+
+# The size the name is drawn at, in CSS pixels: its font size times the drawing's scale.
+TEXT_SIZES = """() => [...document.querySelectorAll('.brand__wordmark text')].map(
+  (text) => text.getScreenCTM().a * parseFloat(getComputedStyle(text).fontSize))"""
+
+
+@pytest.mark.parametrize("language", ["en", "zh-hans"])
+def test_the_wordmark_names_the_center_whole_and_once(live_site, new_page, language):
+    for width in (1280, 390):
+        page = new_page(width=width)
+        page.goto(f"{live_site}/{language}/")
+        # Screen readers hear the name once, in the page's language (the drawing is hidden).
+        assert page.get_by_role("link", name=NAMES[language], exact=True).count() == 1
+        # Set in the page's own fonts, the name fits inside the drawing: no letter cut off.
+        assert max(page.evaluate(OVERFLOW)) < 1, f"{language} at {width} px"
+        # Scaled to fit beside the Menu button, the name stays legible (11 px on a phone).
+        assert min(page.evaluate(TEXT_SIZES)) >= 10.5, f"{language} at {width} px"

@@ -28,6 +28,10 @@ def test_home_uses_the_width_of_a_desktop_screen(live_demo, new_page, assert_acc
             assert box["x"] < 120 and box["x"] + box["width"] > 900, (language, band, box)
         # Side by side: the featured item beside the intro, events beside publications.
         assert _box(page, ".home-featured")["x"] > 640
+        # The featured story shows its picture, loaded, across the top of its card.
+        picture = page.locator(".home-featured .featured-story__picture img")
+        assert picture.evaluate("(img) => img.complete && img.naturalWidth > 0")
+        assert picture.bounding_box()["width"] >= _box(page, ".home-featured")["width"] - 4
         assert _box(page, ".home-events")["x"] > 640
         assert _box(page, ".home-events")["y"] == _box(page, ".home-publications")["y"]
         news = page.locator(".home-news .story-card")
@@ -68,6 +72,8 @@ def test_the_seed_article_lists_its_sections_beside_the_text(live_demo, new_page
     ("/en/news/university-enterprise-cooperation-ai-ethics-research/", ".detail-aside",
      "main article"),
     ("/en/code-of-ethics/", ".article-layout > .toc", ".code__body"),
+    ("/en/code-of-ethics/v/1.1/principles/2/", ".detail-aside", "main article"),
+    ("/zh-hans/code-of-ethics/v/1.0/principles/2/", ".detail-aside", "main article"),
 ])
 def test_detail_pages_put_a_side_column_beside_the_text(live_demo, new_page, assert_accessible,
                                                         path, side, text):

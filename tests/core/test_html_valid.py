@@ -32,6 +32,7 @@ def _pages(client) -> dict[str, str]:
     application = application_create()
     for language in ("en", "zh-hans"):
         paths += [f"/{language}/search/?q=ethics", f"/{language}/apply-for-trial/",
+                  f"/{language}/code-of-ethics/v/1.0/principles/2/",
                   f"/{language}/newsletter/",
                   f"/{language}/apply-for-trial/thanks/?ref={thanks_token(application)}",
                   f"/{language}/apply-for-trial/status/{status_token(application)}/"]

@@ -5,11 +5,18 @@ import re
 from html.parser import HTMLParser
 
 import pytest
+from django.core.cache import caches
 from django.core.management import call_command
+
+from center.news.models import FeaturedStoryPluginModel
+from tests.news import factories as news
 
 pytestmark = pytest.mark.django_db
 
 ARTICLE = "/{language}/about-us/ethical-and-responsible-ai/"
+STORY = "/{language}/news/university-enterprise-cooperation-ai-ethics-research/"
+TITLES = {"en": "University-Enterprise Cooperation for AI Ethics Research",
+          "zh-hans": "AI伦理研究"}
 
 
 @pytest.fixture
@@ -71,9 +78,14 @@ def page(client, path: str) -> dict:
 @pytest.mark.parametrize("language", ["en", "zh-hans"])
 def test_home_shows_featured_themes_publications_events_news_and_partners(demo, language):
     home = page(demo, f"/{language}/")
+    # The inauguration story, with its uploaded picture, beside the introduction.
     featured = one(home, "home-featured")
-    assert one(featured, tag="h2")["text"].strip()
-    assert one(featured, tag="a")["attrs"]["href"] == ARTICLE.format(language=language)
+    title = one(featured, tag="h2")
+    assert TITLES[language] in title["text"]
+    assert one(title, tag="a")["attrs"]["href"] == STORY.format(language=language)
+    picture = one(featured, "featured-story__picture")
+    assert one(picture, tag="img")["attrs"]["alt"] == ""  # decorative: the title says it
+    assert picture["attrs"]["aria-hidden"] == "true"
 
     assert len(find(one(home, "home-themes"), tag="li")) == 5
     assert find(one(home, "home-publications"), "whitepaper-card")
@@ -93,6 +105,20 @@ def test_home_shows_featured_themes_publications_events_news_and_partners(demo, 
     partners = find(one(home, "home-partners"), tag="li")
     assert len(partners) == 4
     assert all(one(partner, tag="strong")["text"].strip() for partner in partners)
+
+
+def test_a_featured_story_without_a_picture_shows_its_generated_art(demo):
+    plain = news.story("Plain story", languages=("en", "zh-hans"))
+    FeaturedStoryPluginModel.objects.update(post=plain)
+    for cache in caches.all():
+        cache.clear()  # the home page as rendered before the editor's change
+
+    for language in ("en", "zh-hans"):
+        featured = one(page(demo, f"/{language}/"), "home-featured")
+        assert "Plain story" in one(featured, tag="h2")["text"]
+        picture = one(featured, "featured-story__picture")
+        assert not find(picture, tag="img")
+        assert one(picture, tag="svg")["attrs"]["aria-hidden"] == "true"
 
 
 def test_event_page_has_a_side_column_of_facts_calendar_speakers_and_other_events(demo):

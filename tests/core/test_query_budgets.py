@@ -62,6 +62,7 @@ PAGES = [
         "", "about-us/", "about-us/ethical-and-responsible-ai/", "news/", "news/{story}/",
         "events/", "events/{event}/", "speakers/", "speakers/{person}/", "whitepapers/",
         "whitepapers/{paper}/", "code-of-ethics/", "code-of-ethics/v/9.0/",
+        "code-of-ethics/v/9.0/principles/1/",
         "code-of-ethics/changes/?from=1.0&to=9.0", "search/?q=ethics",
         "search/?q=ethics&type=news", "search/?q=%E4%BA%BA%E5%B7%A5%E6%99%BA%E8%83%BD",
         "privacy/", "accessibility/", "apply-for-trial/", "newsletter/")

@@ -2,6 +2,7 @@ from django import template
 from django.utils.safestring import mark_safe
 
 from center.core import art
+from center.core import wordmark as core_wordmark
 
 register = template.Library()
 
@@ -27,3 +28,9 @@ def cover_art(kind, key):
     """The item's generated cover (inline SVG, no database access), shown when no picture
     was uploaded: {% cover_art "news" story.post.pk %}."""
     return mark_safe(art.cover_svg(kind, key))  # built from numbers and constants only
+
+
+@register.simple_tag
+def wordmark(language):
+    """The Center's wordmark in `language` as decorative inline SVG (see core.wordmark)."""
+    return mark_safe(core_wordmark.wordmark_svg(language))  # the project's own static file

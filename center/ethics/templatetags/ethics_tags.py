@@ -26,6 +26,12 @@ def permalink(principle) -> str:
     return links.principle_permalink(principle)
 
 
+@register.simple_tag
+def principle_url(version, number) -> str:
+    """{% principle_url version principle.number %}: that principle's page in the version."""
+    return links.principle_url(version, number)
+
+
 @register.filter
 def diff_html(chunks) -> SafeString:
     """Word-level differences as <del>/<ins>. Struck-through and underlined rather than only

@@ -1,21 +1,24 @@
-"""Demo pages that show the content apps' plugins: the Home page's bands (latest
-publications, upcoming events, latest news) and, beside the inauguration article, a card for the
-ceremony. Runs after the apps' demos (the plugins show their content). Safe to run again:
-a page whose published version already has plugins in that placeholder is left alone."""
+"""Demo pages that show the content apps' plugins: the Home page's featured story (the
+inauguration, with its picture) and bands (latest publications, upcoming events, latest
+news) and, beside the inauguration article, a card for the ceremony. Runs after the apps'
+demos (the plugins show their content). Safe to run again: a page whose published version
+already has plugins in that placeholder is left alone."""
 
 from cms.api import add_plugin
 from cms.models import CMSPlugin, Page, PageContent
 from django.db import transaction
+from djangocms_stories.models import PostContent
 from djangocms_versioning.constants import PUBLISHED
 from djangocms_versioning.models import Version
 
 from center.core.demo.users import demo_user_get_or_create
 from center.events.models import Event
+from center.news.demo import INAUGURATION
 from center.publications.models import Whitepaper
 
 CEREMONY_SLUG = "inauguration-ceremony-2022"
 PLUGIN_TYPES = ["UpcomingEventsPlugin", "LatestNewsPlugin", "FeaturedWhitepapersPlugin",
-                "EventCardPlugin"]
+                "EventCardPlugin", "FeaturedStoryPlugin"]
 HEADINGS = {
     "en": {"events": "Upcoming events", "news": "Latest news", "ceremony": "The ceremony"},
     "zh-hans": {"events": "近期活动", "news": "最新动态", "ceremony": "成立仪式"},
@@ -45,6 +48,14 @@ def _add_publications(placeholder, language: str) -> None:
     papers.whitepapers.set(Whitepaper.objects.order_by("-publication_date")[:3])
 
 
+def _add_featured_story(placeholder, language: str) -> None:
+    # The inauguration story, with its picture, in place of a text-only teaser.
+    story = PostContent.admin_manager.filter(slug=INAUGURATION["slug"]).first()
+    if story is not None:
+        placeholder.clear(language)
+        add_plugin(placeholder, "FeaturedStoryPlugin", language, post=story.post)
+
+
 def _add_ceremony_card(placeholder, language: str) -> None:
     event = Event.objects.filter(slug=CEREMONY_SLUG).first()
     if event is not None:
@@ -55,7 +66,8 @@ def _add_ceremony_card(placeholder, language: str) -> None:
 
 # reverse_id -> (placeholder slot, what to add there)
 SHOWCASES = {
-    "home": [("publications", _add_publications), ("events", _add_events), ("news", _add_news)],
+    "home": [("featured", _add_featured_story), ("publications", _add_publications),
+             ("events", _add_events), ("news", _add_news)],
     "responsible-ai": [("sidebar", _add_ceremony_card)],
 }
 
