@@ -1,6 +1,7 @@
 from center.core.sitemaps import SiteSitemap
 
-from .models import CodeVersion
+from .links import principle_url
+from .models import CodeVersion, Principle
 
 
 class CodeVersionSitemap(SiteSitemap):
@@ -26,4 +27,27 @@ class CodeVersionSitemap(SiteSitemap):
         return version.updated_at
 
 
-SITEMAPS = {"ethics": CodeVersionSitemap}  # found by center.site.sitemaps
+class PrincipleSitemap(SiteSitemap):
+    """Each principle of each published version on its own page."""
+
+    i18n = True
+    languages = ["en", "zh-hans"]
+    alternates = True
+    changefreq = "yearly"
+
+    def items(self):
+        return (Principle.objects.filter(version__in=CodeVersion.objects.published())
+                .select_related("version").order_by("-version__published_at", "order", "number"))
+
+    def location(self, principle):
+        return principle_url(principle.version, principle.number)
+
+    def priority(self, principle):
+        return 0.5 if principle.version.is_in_force else 0.2
+
+    def lastmod(self, principle):
+        return principle.version.updated_at
+
+
+# Found by center.site.sitemaps.
+SITEMAPS = {"ethics": CodeVersionSitemap, "ethics-principles": PrincipleSitemap}

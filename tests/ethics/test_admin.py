@@ -106,3 +106,15 @@ def test_sitemap_lists_published_versions_in_both_languages(client, code_1_0):
         f"{site_root()}/zh-hans/code-of-ethics/v/1.0/"]
     assert {a["lang_code"] for a in urls[0]["alternates"]} == {"en", "zh-hans"}
     assert "/code-of-ethics/v/1.0/" in client.get("/sitemap.xml").content.decode()
+
+
+@pytest.mark.usefixtures("demo_pages")
+def test_sitemap_lists_each_principle_page_of_published_versions(client, code_1_0):
+    from tests.ethics.factories import code_version
+
+    client.get("/en/")  # the CMS loads the new apphook URLs on the next request
+    code_version("2.0", {1: "Draft only."}, publish=False)
+    sitemap = client.get("/sitemap.xml").content.decode()
+    assert "/en/code-of-ethics/v/1.0/principles/3/" in sitemap
+    assert "/zh-hans/code-of-ethics/v/1.0/principles/1/" in sitemap
+    assert "/v/2.0/principles/" not in sitemap
