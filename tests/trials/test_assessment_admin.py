@@ -92,7 +92,7 @@ def test_a_condition_is_added_under_a_principle_and_removed(client, reviewer, in
     (condition,) = in_review.assessment.conditions.all()
     assert condition.text == "No use on minors' data." and condition.principle_id == principle_id
     page = client.get(_page(in_review)).content.decode()
-    assert "No use on minors&#x27;s data." not in page and "Remove" in page
+    assert "No use on minors&#x27; data. <span" in page and "Remove" in page
 
     empty = client.post(_page(in_review), {"action": "condition_add",
                                            "condition-principle": principle_id,
@@ -212,3 +212,10 @@ def test_the_assessment_page_speaks_chinese(client, reviewer, in_review):
     assert "（内部：绝不向申请人显示）" in page and "已评估 0 项，共 3 项原则" in page
     assert "添加使用条件" in page and "保存" in page
     assert "Title 2" in page  # untranslated principles fall back to English
+
+
+def test_assessments_are_edited_only_through_the_assessment_page(client, reviewer, in_review):
+    client.force_login(reviewer)
+    for model in ("assessment", "principlerating", "condition"):
+        assert client.get(f"/en/admin/trials/{model}/").status_code == 404
+    assert "/assessment/" in client.get(f"{LIST}{in_review.pk}/change/").content.decode()
