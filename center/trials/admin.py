@@ -13,6 +13,7 @@ from django.utils.translation import gettext_lazy as _
 from parler.admin import TranslatableAdmin
 
 from . import selectors
+from .admin_assessment import assessment_summary, assessment_urls
 from .admin_queue import review_queue_path
 from .forms import TransitionForm
 from .models import (
@@ -25,7 +26,7 @@ from .models import (
     TrialApplication,
 )
 from .outbox import outbox_publish
-from .services import REVIEWER_SERVICES, application_assign
+from .services import REVIEWER_SERVICES, application_approve, application_assign
 
 State = TrialApplication.State
 BUTTON_LABELS = {
@@ -77,8 +78,9 @@ class TrialApplicationAdmin(ReviewerOnlyMixin, admin.ModelAdmin):
     list_select_related = ["assigned_to"]
     actions = ["export_csv", "assign_to_me"]
     # The history comes before the long application fields: it is what a reviewer reads first.
-    fields = ["review_actions", "reference", "state_badge", "assigned_to", "timeline", "name",
-              "email", "organisation", "job_title", "phone", "country", "sector", "product_list",
+    fields = ["review_actions", "ethics_assessment", "reference", "state_badge", "assigned_to",
+              "timeline", "name", "email", "organisation", "job_title", "phone", "country",
+              "sector", "product_list",
               "expected_scale", "intended_use", "language", "privacy_notice", "consented_at",
               "consent_ip", "consent_user_agent", "submitted_at", "decided_at", "anonymised_at"]
     readonly_fields = [f for f in fields if f != "assigned_to"]
@@ -136,6 +138,10 @@ class TrialApplicationAdmin(ReviewerOnlyMixin, admin.ModelAdmin):
             (reverse("admin:trials_trialapplication_transition", args=[obj.pk, s]),
              BUTTON_LABELS[s]) for s in moves))
 
+    @admin.display(description=_("Ethics assessment"))
+    def ethics_assessment(self, obj):
+        return assessment_summary(obj)
+
     @admin.display(description=_("timeline"))
     def timeline(self, obj):
         rows = []
@@ -159,7 +165,7 @@ class TrialApplicationAdmin(ReviewerOnlyMixin, admin.ModelAdmin):
         return [path("<int:object_id>/transition/<str:to_state>/",
                      self.admin_site.admin_view(self.transition_view),
                      name="trials_trialapplication_transition"),
-                review_queue_path(self), *super().get_urls()]
+                review_queue_path(self), *assessment_urls(self), *super().get_urls()]
 
     def transition_view(self, request, object_id, to_state):
         application = get_object_or_404(TrialApplication, pk=object_id)
@@ -174,6 +180,10 @@ class TrialApplicationAdmin(ReviewerOnlyMixin, admin.ModelAdmin):
                                                "“%(to)s”.") % {
                 "reference": application.reference, "state": application.get_state_display(),
                 "to": State(to_state).label}, messages.ERROR)
+            return HttpResponseRedirect(change_url)
+        if to_state == State.APPROVED and (blockers := application.approval_blockers()):
+            # The state machine would refuse it: say why before the reviewer writes a letter.
+            self.message_user(request, " ".join(blockers), messages.ERROR)
             return HttpResponseRedirect(change_url)
         asks_applicant = to_state != State.IN_REVIEW
         if request.method == "POST":
@@ -199,9 +209,11 @@ class TrialApplicationAdmin(ReviewerOnlyMixin, admin.ModelAdmin):
         try:
             service(**kwargs)
         except TransitionError:
-            # Someone else moved it since the page was opened.
-            self.message_user(request, gettext("This application was changed in the meantime; "
-                                               "nothing was done."), messages.ERROR)
+            # Someone else moved it, or changed its assessment, since the page was opened.
+            blockers = application.approval_blockers() if service is application_approve else []
+            self.message_user(request, " ".join(blockers) or gettext(
+                "This application was changed in the meantime; nothing was done."),
+                messages.ERROR)
         else:
             self.message_user(request, gettext("%(reference)s is now %(state)s.") % {
                 "reference": application.reference,
