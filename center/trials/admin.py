@@ -13,6 +13,7 @@ from django.utils.translation import gettext_lazy as _
 from parler.admin import TranslatableAdmin
 
 from . import selectors
+from .admin_statistics import statistics_urls
 from .forms import TransitionForm
 from .models import (
     AuditEvent,
@@ -158,7 +159,7 @@ class TrialApplicationAdmin(ReviewerOnlyMixin, admin.ModelAdmin):
         return [path("<int:object_id>/transition/<str:to_state>/",
                      self.admin_site.admin_view(self.transition_view),
                      name="trials_trialapplication_transition"),
-                *super().get_urls()]
+                *statistics_urls(self), *super().get_urls()]
 
     def transition_view(self, request, object_id, to_state):
         application = get_object_or_404(TrialApplication, pk=object_id)
