@@ -8,10 +8,11 @@ from cms.api import add_plugin
 from django.core.exceptions import ValidationError
 from django.utils import timezone
 
-from center.trials.models import TransparencyReport, TrialApplication
+from center.trials.models import TransparencyReport, TransparencyReportPlugin, TrialApplication
 from center.trials.transparency import report_numbers
 from tests.ethics.factories import translate
-from tests.support.cms import bare_placeholder, page_draft, render_plugin
+from tests.support.cms import add_plugin_url, bare_placeholder, page_draft, render_plugin
+from tests.support.users import UserFactory
 
 from .stats_data import bulk_decided, day
 
@@ -145,3 +146,17 @@ def test_publishing_shows_the_report_on_a_cached_page_at_once(client, staff_user
     report.is_published = False
     report.save()
     assert heading not in client.get(path).content.decode()
+
+
+@pytest.mark.usefixtures("demo_pages")
+def test_an_editor_places_the_plugin_and_a_year_not_over_is_refused(client):
+    editor = UserFactory(username="edna", group="Editors")
+    _draft, placeholder = page_draft(reverse_id="about", language="en", user=editor)
+    client.force_login(editor)
+    url = add_plugin_url(placeholder, "TransparencyReportCMSPlugin")
+
+    this_year = timezone.localdate().year
+    refused = client.post(url, {"year": this_year}).content.decode()
+    assert f"Choose a completed year: {this_year} is not over yet." in refused
+    client.post(url, {"year": YEAR})
+    assert TransparencyReportPlugin.objects.get(placeholder=placeholder).year == YEAR
