@@ -110,6 +110,12 @@ def test_the_page_shows_numbers_charts_and_tables(client, reviewer, known):
     assert "style=" not in html.split('id="content-main"', 1)[1]  # the CSP allows none
 
 
+def test_the_applications_list_links_to_the_statistics(client, reviewer):
+    client.force_login(reviewer)
+    html = client.get("/en/admin/trials/trialapplication/").content.decode()
+    assert f'<a href="{URL}">Ethics review statistics</a>' in html
+
+
 def test_bad_filters_are_ignored_with_a_message(client, reviewer, known):
     client.force_login(reviewer)
     response = client.get(URL, {"year": "20x5", "sector": "mining", "product": "nope"})
