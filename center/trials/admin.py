@@ -15,6 +15,7 @@ from parler.admin import TranslatableAdmin
 from . import selectors
 from .admin_assessment import assessment_summary, assessment_urls
 from .admin_queue import review_queue_path
+from .admin_statistics import statistics_urls
 from .forms import TransitionForm
 from .models import (
     AuditEvent,
@@ -165,7 +166,8 @@ class TrialApplicationAdmin(ReviewerOnlyMixin, admin.ModelAdmin):
         return [path("<int:object_id>/transition/<str:to_state>/",
                      self.admin_site.admin_view(self.transition_view),
                      name="trials_trialapplication_transition"),
-                review_queue_path(self), *assessment_urls(self), *super().get_urls()]
+                review_queue_path(self), *assessment_urls(self), *statistics_urls(self),
+                *super().get_urls()]
 
     def transition_view(self, request, object_id, to_state):
         application = get_object_or_404(TrialApplication, pk=object_id)

@@ -12,7 +12,7 @@ class TrialsConfig(AppConfig):
         from center.core.page_cache import invalidate_on_change
 
         from .form_page import STARTED_SLOT
-        from .models import PrivacyNotice, Product
+        from .models import PrivacyNotice, Product, TransparencyReport
         from .tokens import started_token
 
         # The blank form stored by the front cache gets each visitor's own start token.
@@ -22,3 +22,5 @@ class TrialsConfig(AppConfig):
         # content: a submission never drops a cached page.
         invalidate_on_change(Product, Product._parler_meta.root_model, PrivacyNotice,
                              PrivacyNotice._parler_meta.root_model)
+        # Publishing or withdrawing a year's report shows or hides its plugin at once.
+        invalidate_on_change(TransparencyReport)
