@@ -1,12 +1,13 @@
 """Demo content for Apply for Trial: the products (SenseTime's business areas named in the
-Center's article, center/site/demo/pages.py), the first privacy notice and the decision
-templates. Safe to run again: rows are found by slug, version or state and never changed."""
+Center's article, center/site/demo/pages.py), the first privacy notice, the decision
+templates and two assessed applications (demo_assessments.py, after the demo Code). Safe to run again: rows are found by slug, version or state and never changed."""
 
 from django.db import transaction
 
+from .demo_assessments import load_assessed_applications
 from .models import DecisionTemplate, PrivacyNotice, Product
 
-DEMO_ORDER = 60  # center.site runs the apps' demos in this order
+DEMO_ORDER = 60  # after center.ethics (50): the assessed applications need its Code
 
 LANGUAGES = ("en", "zh-hans")
 
@@ -80,6 +81,7 @@ def load_demo_content() -> str:
             if not DecisionTemplate.objects.filter(state=state).exists():
                 _translated(DecisionTemplate(state=state), "message", messages)
                 created.append(f"{state} template")
+    created += load_assessed_applications()  # needs the products, notice and templates
     if not created:
         return "Demo trial products and texts already present: nothing to do."
     return f"Demo trials: created {len(created)} ({', '.join(created)})."

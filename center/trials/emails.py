@@ -7,8 +7,8 @@ from django.core.mail import EmailMessage
 from django.template.loader import render_to_string
 from django.utils import translation
 
-from . import links, selectors
-from .models import EmailOutbox, TrialApplication
+from . import letters, links, selectors
+from .models import DECIDED_STATES, EmailOutbox, TrialApplication
 
 
 def _render(name: str, context: dict) -> tuple[str, str]:
@@ -22,6 +22,8 @@ def _to_applicant(row: EmailOutbox, application: TrialApplication) -> tuple[list
                "products": selectors.product_names(application, application.language)}
     if row.kind == EmailOutbox.Kind.DECISION:
         context["event"] = row.event
+        if row.event.to_state in DECIDED_STATES:
+            context["letter"] = letters.decision_letter(application, application.language)
         return [application.email], f"decision_{row.event.to_state}", context
     return [application.email], "confirmation", context
 

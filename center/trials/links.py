@@ -5,7 +5,7 @@ from django.conf import settings
 from django.urls import reverse
 from django.utils import translation
 
-from center.core.links import absolute
+from center.core.links import absolute, url_or_empty
 
 from .models import TrialApplication
 from .tokens import status_token
@@ -25,3 +25,12 @@ def status_url(application: TrialApplication) -> str:
 def admin_url(application: TrialApplication) -> str:
     with translation.override(settings.LANGUAGE_CODE):
         return absolute(reverse("admin:trials_trialapplication_change", args=[application.pk]))
+
+
+def code_version_url(version, language: str) -> str:
+    """The absolute address of that Code version's page (not the one in force): a letter cites
+    the text the application was judged against, even after it was superseded. "" while the
+    Code's page has no apphook (no version pages exist yet)."""
+    ensure_urlconf_is_up_to_date()
+    path = url_or_empty(version, language)
+    return absolute(path) if path else ""

@@ -11,7 +11,7 @@ from menus.utils import set_language_changer
 from center.core.http import no_referrer
 from center.core.requests import client_ip
 
-from . import selectors, services
+from . import letters, selectors, services
 from .form_page import blank_form_page, render_form_page
 from .forms import ApplicationForm, ReplyForm
 from .models import TransitionError, TrialApplication
@@ -145,4 +145,7 @@ def application_status(request, token):
         "products": selectors.product_names(application, get_language()),
         "form": (form or ReplyForm()) if needs_answer else None,
         "answered": request.GET.get("answered") == "1",
+        # Told once decided, as the decision letter tells it: never while under review.
+        "letter": (letters.decision_letter(application, get_language())
+                   if application.is_decided else None),
     }, status=200))

@@ -13,6 +13,7 @@ from urllib.parse import urlsplit
 import pytest
 from django.core.management import call_command
 
+from center.trials.models import TrialApplication
 from center.trials.tokens import status_token, thanks_token
 from tests.trials.factories import application_create
 
@@ -30,12 +31,15 @@ def _pages(client) -> dict[str, str]:
     sitemap = client.get("/sitemap.xml").content.decode()
     paths = [urlsplit(url).path for url in re.findall(r"<loc>([^<]+)</loc>", sitemap)]
     application = application_create()
+    # The demo's assessed applications: a decided one's status page carries its letter.
+    assessed = TrialApplication.objects.filter(assessment__isnull=False)
     for language in ("en", "zh-hans"):
         paths += [f"/{language}/search/?q=ethics", f"/{language}/apply-for-trial/",
                   f"/{language}/code-of-ethics/v/1.0/principles/2/",
                   f"/{language}/newsletter/",
                   f"/{language}/apply-for-trial/thanks/?ref={thanks_token(application)}",
                   f"/{language}/apply-for-trial/status/{status_token(application)}/"]
+        paths += [f"/{language}/apply-for-trial/status/{status_token(a)}/" for a in assessed]
     pages = {}
     for path in dict.fromkeys(paths):
         response = client.get(path, follow=True)
@@ -69,4 +73,5 @@ def test_every_page_is_valid_html(demo_pages, client, tmp_path):
     errors = [f"{files.get(m.get('url', '').removeprefix('file:'), m.get('url'))}:"
               f"{m.get('lastLine')}: {m['message']}" for m in messages]
     assert len(pages) > 40
+    assert any('class="trial-letter"' in html for html in pages.values())  # a decided letter
     assert not errors, f"{len(errors)} HTML errors:\n" + "\n".join(errors)
