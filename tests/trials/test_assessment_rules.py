@@ -196,3 +196,8 @@ def test_an_application_in_review_from_before_the_ethics_review_waits_for_an_ass
     services.assessment_open(application=application, reviewer=reviewer)
     _rate_all(application, reviewer)
     _approve(application, reviewer)
+
+
+def test_ratings_follow_the_codes_order_section_by_section(in_review):
+    # The fixture's Code: principles 1 and 3 in its first part, 2 in the second.
+    assert [r.principle.number for r in in_review.assessment.ratings.all()] == [1, 3, 2]

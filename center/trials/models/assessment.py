@@ -121,7 +121,8 @@ class PrincipleRating(models.Model):
     class Meta:
         verbose_name = _("principle rating")
         verbose_name_plural = _("principle ratings")
-        ordering = ["principle__order", "principle__number"]
+        # The Code's order: its sections, then the principles within each.
+        ordering = ["principle__section__order", "principle__order", "principle__number"]
         constraints = [models.UniqueConstraint(fields=["assessment", "principle"],
                                                name="trials_one_rating_per_principle")]
 
