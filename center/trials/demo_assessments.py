@@ -6,16 +6,19 @@ which has principle 10, "Human oversight"), through the same services reviewers 
 timelines read as real ones. Demo mode only: the reviewers are demo accounts with published
 passwords. Found again by the applicant's address and never changed."""
 
+from datetime import timedelta
+
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.db import transaction
+from django.utils import timezone
 
 from center.core.demo.users import demo_user_get_or_create
 from center.ethics.models import CodeVersion
 
 from . import selectors, services
-from .models import PrivacyNotice, Product, Risk, TrialApplication
+from .models import Assessment, PrincipleRating, PrivacyNotice, Product, Risk, TrialApplication
 
 # A second reviewer for the four-eyes rule; demo mode only, like admin / admin.
 SECOND_REVIEWER_USERNAME = "reviewer"
@@ -49,6 +52,8 @@ TRIAGE = {
         (6, "患者数据仅保存在医院内部服务器，不得用于训练或改进模型。"),
     ],
     "decision": "approved",
+    # A review as it happens: taken up two days after it came in, decided a week later.
+    "days_ago": {"submitted": 16, "assessed": 14, "decided": 7},
 }
 
 CAMERAS = {
@@ -78,6 +83,8 @@ CAMERAS = {
             "the pilot starts."),
     ],
     "decision": None,  # waiting for a second reviewer
+    # Past the service level by now: the review queue lists it as overdue.
+    "days_ago": {"submitted": 12, "assessed": 9},
 }
 
 DEMO_APPLICATIONS = [TRIAGE, CAMERAS]
@@ -115,7 +122,31 @@ def _assess(spec: dict, version: CodeVersion, first, second) -> TrialApplication
             application=application, reviewer=first,
             message=selectors.decision_message(state="approved",
                                                language=application.language))
+    _backdate(application, spec["days_ago"])
     return application
+
+
+def _backdate(application: TrialApplication, days_ago: dict) -> None:
+    """Spreads the demo's review over days, as a real one is (it was all done just now):
+    the submission, the assessment's steps and the decision each on their own day."""
+    now = timezone.now()
+    submitted = now - timedelta(days=days_ago["submitted"])
+    assessed = now - timedelta(days=days_ago["assessed"])
+    decided = now - timedelta(days=days_ago["decided"]) if "decided" in days_ago else None
+    application.submitted_at = application.consented_at = submitted
+    application.decided_at = decided if application.decided_at else None
+    application.save(update_fields=["submitted_at", "consented_at", "decided_at"])
+    events = application.events.order_by("created_at", "pk")
+    events.filter(to_state=TrialApplication.State.SUBMITTED).update(created_at=submitted)
+    events.exclude(to_state=TrialApplication.State.SUBMITTED).update(created_at=assessed)
+    Assessment.objects.filter(application=application).update(opened_at=assessed)
+    PrincipleRating.objects.filter(assessment__application=application).update(rated_at=assessed)
+    if decided:
+        events.filter(to_state=TrialApplication.State.APPROVED).update(created_at=decided)
+        events.filter(internal_note__startswith="Second reviewer").update(
+            created_at=decided - timedelta(hours=3))
+        Assessment.objects.filter(application=application).update(
+            concurred_at=decided - timedelta(hours=3))
 
 
 def load_assessed_applications() -> list[str]:
