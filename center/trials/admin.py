@@ -12,6 +12,8 @@ from django.utils.translation import gettext, ngettext
 from django.utils.translation import gettext_lazy as _
 from parler.admin import TranslatableAdmin
 
+from center.core.spreadsheet import spreadsheet_cell
+
 from . import selectors
 from .admin_assessment import assessment_summary, assessment_urls
 from .admin_queue import review_queue_path
@@ -60,12 +62,6 @@ class ReviewerOnlyMixin:
 
     def has_delete_permission(self, request, obj=None):
         return False  # nothing in a review's record is ever removed by hand
-
-
-def _csv_cell(value) -> str:
-    text = "" if value is None else str(value)
-    # A cell starting like a formula would run in a spreadsheet (CSV injection).
-    return "'" + text if text[:1] in ("=", "+", "-", "@", "\t", "\r") else text
 
 
 @admin.register(TrialApplication)
@@ -231,7 +227,7 @@ class TrialApplicationAdmin(ReviewerOnlyMixin, admin.ModelAdmin):
         writer = csv.writer(response)
         writer.writerow(CSV_COLUMNS)
         for app in queryset.select_related("assigned_to").prefetch_related("products"):
-            writer.writerow([_csv_cell(v) for v in (
+            writer.writerow([spreadsheet_cell(v) for v in (
                 app.reference, app.submitted_at.isoformat(), app.state, app.name, app.email,
                 app.organisation, app.job_title, app.country, app.sector,
                 "; ".join(p.slug for p in app.products.all()), app.expected_scale, app.phone,

@@ -11,18 +11,14 @@ from django.urls import path
 from django.utils import timezone
 from django.utils.translation import gettext
 
+from center.core.spreadsheet import spreadsheet_cell
+
 from . import selectors, statistics
 from .charts import columns_with_line, stacked_bars
 from .models import Product, Risk, TransparencyReport, TrialApplication
 
 CSV_HEADER = ["period", "principle_number", "principle_title", "sector", "product", "risk",
               "count"]
-
-
-def csv_cell(value) -> str:
-    text = "" if value is None else str(value)
-    # A cell starting like a formula would run in a spreadsheet (CSV injection).
-    return "'" + text if text[:1] in ("=", "+", "-", "@", "\t", "\r") else text
 
 
 def statistics_urls(model_admin) -> list:
@@ -102,7 +98,7 @@ def _csv_response(filters) -> HttpResponse:
     writer = csv.writer(response)
     writer.writerow(CSV_HEADER)
     for row in statistics.csv_rows(filters):
-        writer.writerow([csv_cell(value) for value in row])
+        writer.writerow([spreadsheet_cell(value) for value in row])
     return response
 
 
