@@ -72,5 +72,6 @@ if settings.SERVE_MEDIA:
 urlpatterns += i18n_patterns(
     path("admin/", admin.site.urls),
     path("search/", search_views.search, name="search"),
+    path("registrations/", include("center.registrations.urls")),
     path("", include("cms.urls")),
 )

@@ -3,8 +3,10 @@
 from datetime import UTC
 
 import icalendar
+from django.contrib.sites.models import Site
 
 from center.core.i18n import translated
+from center.core.links import absolute
 
 from .models import Event
 
@@ -42,3 +44,11 @@ def vevent(event: Event, *, url: str, domain: str) -> icalendar.Event:
     description = "\n\n".join(filter(None, [translated(event, "summary"), url]))
     item.add("description", description)
     return item
+
+
+def event_calendar(event: Event) -> icalendar.Calendar:
+    """One event's calendar: the event page's .ics and the registration emails' attachment."""
+    calendar = new_calendar()
+    calendar.add_component(vevent(event, url=absolute(event.get_absolute_url()),
+                                  domain=Site.objects.get_current().domain))
+    return calendar

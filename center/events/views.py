@@ -82,12 +82,7 @@ def _ics_response(calendar, *, filename: str | None = None) -> HttpResponse:
 
 def event_ics(request, slug):
     event = _visible_event(request, slug)
-    domain = Site.objects.get_current().domain
-    calendar = ical.new_calendar()
-    calendar.add_component(ical.vevent(
-        event, url=absolute(event.get_absolute_url()), domain=domain,
-    ))
-    return _ics_response(calendar, filename=f"{event.slug}.ics")
+    return _ics_response(ical.event_calendar(event), filename=f"{event.slug}.ics")
 
 
 def calendar_ics(request):

@@ -71,6 +71,7 @@ INSTALLED_APPS = [
     "center.search",
     "center.trials",
     "center.newsletter",
+    "center.registrations",
     "center.publications",
     "center.site",
 ]
@@ -425,3 +426,7 @@ CELERY_BEAT_SCHEDULE["trials-anonymise-expired"] = {
 TRIALS_REVIEW_SLA_WORKING_DAYS = env.int("TRIALS_REVIEW_SLA_WORKING_DAYS", default=5)
 CELERY_BEAT_SCHEDULE["trials-remind-overdue-reviewers"] = {
     "task": "trials.remind_overdue_reviewers", "schedule": crontab(hour=8, minute=7)}
+
+# Event registration: seats offered from the waitlist and not taken in time pass on.
+CELERY_BEAT_SCHEDULE["registrations-expire-offers"] = {
+    "task": "registrations.expire_offers", "schedule": 300.0}

@@ -1,0 +1,151 @@
+"""Registering, cancelling and the waitlist. Every change of seats happens under a lock on
+the event's RegistrationSetup row (SELECT ... FOR UPDATE), so concurrent registrations are
+counted one after another and an event is never overbooked. Emails are outbox rows
+(Notice) written in the same transaction, sent by Celery after the commit."""
+
+import hmac
+from datetime import timedelta
+
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from center.core.queue import enqueue_on_commit
+
+from .models import Notice, Registration, RegistrationSetup
+
+Status = Registration.Status
+SEND_TASK = "registrations.send_notices"
+PROMOTE_TASK = "registrations.promote_waitlist"
+
+
+class RegistrationRefused(Exception):
+    """Why a registration cannot be taken (the message is for the visitor)."""
+
+
+def notices_add(registrations, kind: str, *, cause: str = "", message: str = "") -> list[Notice]:
+    """Outbox rows for `registrations`, sent after the commit (or by the sweep)."""
+    rows = Notice.objects.bulk_create(
+        [Notice(key=f"{registration.pk}:{kind}:{cause}"[:100], registration=registration,
+                kind=kind, message=message) for registration in registrations],
+        ignore_conflicts=True)  # the same cause twice sends one email
+    ids = list(Notice.objects.filter(key__in=[row.key for row in rows],
+                                     status=Notice.Status.PENDING).values_list("pk", flat=True))
+    if ids:
+        enqueue_on_commit(SEND_TASK, ids, if_broker_down="sweep")
+    return rows
+
+
+def _locked_setup(event_id: int) -> RegistrationSetup:
+    return (RegistrationSetup.objects.select_for_update().select_related("event")
+            .get(event_id=event_id))
+
+
+def _seats_taken(event_id: int) -> int:
+    return Registration.objects.filter(event_id=event_id, status__in=Registration.HOLDING).count()
+
+
+def _check_open(setup: RegistrationSetup, invitation_code: str, now) -> None:
+    if not setup.is_accepting(now):
+        raise RegistrationRefused(_("Registration for this event is closed."))
+    if setup.mode == RegistrationSetup.Mode.INVITATION and not hmac.compare_digest(
+            invitation_code.strip().upper().encode(), setup.invitation_code.upper().encode()):
+        raise RegistrationRefused(_("This invitation code is not valid for this event."))
+
+
+def registration_create(*, event_id: int, name: str, email: str, language: str,
+                        affiliation: str = "", access_needs: str = "",
+                        invitation_code: str = "", now=None) -> tuple[Registration, bool]:
+    """A confirmed seat while seats are left, else a place on the waitlist; (registration,
+    created). An address already registered for the event gets its registration back,
+    unchanged (created False), so a second click or a second form never takes two seats."""
+    now = now or timezone.now()
+    with transaction.atomic():
+        setup = _locked_setup(event_id)  # every registration for this event queues here
+        _check_open(setup, invitation_code, now)
+        existing = Registration.objects.filter(event_id=event_id, email__iexact=email,
+                                               status__in=Registration.ACTIVE,
+                                               anonymised_at__isnull=True).first()
+        if existing is not None:
+            return existing, False
+        has_seat = _seats_taken(event_id) < setup.capacity
+        registration = Registration.objects.create(
+            event_id=event_id, name=name.strip(), email=email.strip(), language=language,
+            affiliation=affiliation.strip(), access_needs=access_needs.strip(),
+            consented_at=now, created_at=now,
+            status=Status.CONFIRMED if has_seat else Status.WAITLISTED,
+            confirmed_at=now if has_seat else None)
+        notices_add([registration], Notice.Kind.CONFIRMATION if has_seat
+                    else Notice.Kind.WAITLISTED)
+    return registration, True
+
+
+def registration_cancel(*, registration: Registration, now=None) -> bool:
+    """Cancels (from the signed link in an email); a freed seat goes to the waitlist through
+    Celery. False when there was nothing to cancel (already cancelled or lapsed)."""
+    now = now or timezone.now()
+    with transaction.atomic():
+        _locked_setup(registration.event_id)
+        updated = Registration.objects.filter(pk=registration.pk, status__in=Registration.ACTIVE)
+        held_seat = updated.filter(status__in=Registration.HOLDING).exists()
+        if not updated.update(status=Status.CANCELLED, cancelled_at=now):
+            return False
+        notices_add([registration], Notice.Kind.CANCELLED)
+        if held_seat:
+            enqueue_on_commit(PROMOTE_TASK, registration.event_id, if_broker_down="sweep")
+    registration.refresh_from_db()
+    return True
+
+
+def waitlist_promote(*, event_id: int, now=None) -> list[Registration]:
+    """Offers each free seat to the first on the waitlist, with a deadline to accept.
+    Idempotent: run twice (a retried task, two workers), the second finds no free seat."""
+    now = now or timezone.now()
+    with transaction.atomic():
+        setup = _locked_setup(event_id)
+        if setup.event.start <= now:
+            return []  # nobody is offered a seat for an event that has begun
+        free = setup.capacity - _seats_taken(event_id)
+        if free <= 0:
+            return []
+        expires = min(now + timedelta(hours=setup.offer_hours), setup.event.start)
+        chosen = list(Registration.objects.filter(
+            event_id=event_id, status=Status.WAITLISTED).order_by("pk")[:free])
+        Registration.objects.filter(pk__in=[r.pk for r in chosen]).update(
+            status=Status.OFFERED, offered_at=now, offer_expires_at=expires)
+        for registration in chosen:
+            registration.status, registration.offered_at = Status.OFFERED, now
+            registration.offer_expires_at = expires
+        notices_add(chosen, Notice.Kind.OFFER, cause=str(int(now.timestamp())))
+    return chosen
+
+
+def offer_accept(*, registration: Registration, now=None) -> None:
+    """The first on the waitlist takes the seat offered to them, before its deadline."""
+    now = now or timezone.now()
+    with transaction.atomic():
+        _locked_setup(registration.event_id)
+        current = Registration.objects.get(pk=registration.pk)
+        if current.status == Status.CONFIRMED:
+            return  # a second click
+        if current.status != Status.OFFERED or current.offer_expires_at <= now:
+            raise RegistrationRefused(_("This offer is no longer open: the seat has passed to "
+                                        "the next person on the waitlist."))
+        Registration.objects.filter(pk=current.pk).update(status=Status.CONFIRMED,
+                                                          confirmed_at=now)
+        notices_add([current], Notice.Kind.CONFIRMATION, cause="accepted")
+    registration.refresh_from_db()
+
+
+def offers_expire(*, now=None) -> int:
+    """Offers not accepted in time lapse and their seats pass on (beat, every few minutes)."""
+    now = now or timezone.now()
+    lapsed = Registration.objects.filter(status=Status.OFFERED, offer_expires_at__lte=now)
+    event_ids = set(lapsed.values_list("event_id", flat=True))
+    count = 0
+    for event_id in event_ids:
+        with transaction.atomic():
+            _locked_setup(event_id)
+            count += lapsed.filter(event_id=event_id).update(status=Status.EXPIRED)
+            enqueue_on_commit(PROMOTE_TASK, event_id, if_broker_down="sweep")
+    return count
