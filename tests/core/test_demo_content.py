@@ -183,4 +183,4 @@ def test_the_sitemap_sections_are_discovered_with_their_keys():
     from center.site.sitemaps import discovered_sitemaps
 
     assert list(discovered_sitemaps()) == ["cms", "people", "events", "news", "ethics",
-                                           "whitepapers"]
+                                           "ethics-principles", "whitepapers"]
