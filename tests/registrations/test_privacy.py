@@ -7,6 +7,7 @@ from datetime import timedelta
 import pytest
 from django.utils import timezone
 
+from center.core.queue import enqueue
 from center.registrations import selectors, services, tokens
 from center.registrations.models import Notice, Registration, RegistrationSetup
 from tests.events.factories import EventFactory
@@ -123,3 +124,13 @@ def test_anonymised_addresses_do_not_block_each_other():
     assert services.registrations_anonymise() == 4
     assert Registration.objects.filter(event=event, email="", status__in=Registration.ACTIVE
                                        ).count() == 3
+
+
+def test_beat_runs_the_anonymisation_daily(settings):
+    entry = settings.CELERY_BEAT_SCHEDULE["registrations-anonymise-expired"]
+    assert entry["schedule"].hour == {2} and len(entry["schedule"].minute) == 1
+    event, _ = event_with_registrants(ended_days_ago=RETENTION + 1)
+
+    assert enqueue(entry["task"])  # the named task exists and does the work
+
+    assert not Registration.objects.filter(event=event, anonymised_at__isnull=True).exists()
