@@ -6,6 +6,7 @@ counted one after another and an event is never overbooked. Emails are outbox ro
 import hmac
 from datetime import timedelta
 
+from django.conf import settings
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -149,3 +150,24 @@ def offers_expire(*, now=None) -> int:
             count += lapsed.filter(event_id=event_id).update(status=Status.EXPIRED)
             enqueue_on_commit(PROMOTE_TASK, event_id, if_broker_down="sweep")
     return count
+
+
+# --- Privacy: anonymising registrations after the event --------------------------------------
+
+def registrations_anonymise(*, now=None) -> int:
+    """Blanks the registrant's own data (name, email, affiliation, access needs) of every
+    registration whose event ended more than REGISTRATIONS_RETENTION_DAYS ago. Status,
+    timestamps and who checked them in stay, so the counts per event stay true; emails not
+    yet sent to them are dropped (there is no address left to send to)."""
+    now = now or timezone.now()
+    cutoff = now - timedelta(days=settings.REGISTRATIONS_RETENTION_DAYS)
+    with transaction.atomic():
+        expired = Registration.objects.filter(event__end__lt=cutoff, anonymised_at__isnull=True)
+        ids = list(expired.values_list("pk", flat=True))
+        if not ids:
+            return 0
+        Registration.objects.filter(pk__in=ids).update(
+            name="", email="", affiliation="", access_needs="", anonymised_at=now)
+        Notice.objects.filter(registration_id__in=ids, status=Notice.Status.PENDING).update(
+            status=Notice.Status.FAILED, last_error="anonymised before sending")
+    return len(ids)

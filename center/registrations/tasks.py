@@ -20,3 +20,9 @@ def promote_waitlist(event_id: int) -> int:
 @shared_task(name="registrations.expire_offers")
 def expire_offers() -> int:
     return services.offers_expire()
+
+
+@shared_task(name="registrations.anonymise_expired")
+def anonymise_expired() -> int:
+    # Daily: registrations of events past REGISTRATIONS_RETENTION_DAYS lose personal data.
+    return services.registrations_anonymise()

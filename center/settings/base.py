@@ -430,3 +430,8 @@ CELERY_BEAT_SCHEDULE["trials-remind-overdue-reviewers"] = {
 # Event registration: seats offered from the waitlist and not taken in time pass on.
 CELERY_BEAT_SCHEDULE["registrations-expire-offers"] = {
     "task": "registrations.expire_offers", "schedule": 300.0}
+# Registrations lose the registrant's name, email and answers this many days after the event
+# ends (counts per status stay); checked daily.
+REGISTRATIONS_RETENTION_DAYS = env.int("REGISTRATIONS_RETENTION_DAYS", default=90)
+CELERY_BEAT_SCHEDULE["registrations-anonymise-expired"] = {
+    "task": "registrations.anonymise_expired", "schedule": crontab(hour=2, minute=53)}

@@ -163,8 +163,8 @@ def test_app_demos_are_discovered_in_their_declared_order():
     from center.site.demo.contents import app_demo_modules
 
     names = [module.__name__.split(".")[1] for module in app_demo_modules()]
-    assert names == ["people", "events", "news", "publications", "ethics", "trials",
-                     "newsletter"]
+    assert names == ["people", "events", "registrations", "news", "publications", "ethics",
+                     "trials", "newsletter"]
 
 
 def test_each_apphook_names_the_demo_page_it_belongs_on():
