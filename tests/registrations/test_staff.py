@@ -255,3 +255,12 @@ def test_the_scanned_code_shows_staff_the_registrant_and_others_nothing_personal
     done = client.post(url, follow=True).content.decode()
     assert "Ada Lovelace is checked in." in done and "by emma" in done
     assert client.get(url.replace("/checkin/", "/checkin/x")).status_code == 404
+
+
+def test_the_check_in_page_speaks_chinese(client, ada, event_manager):
+    setup, registration = ada
+    services.registration_check_in(registration=registration, staff=event_manager)
+    client.force_login(event_manager)
+    page = client.get(f"/zh-hans/admin/registrations/registrationsetup/{setup.pk}/checkin/",
+                      {"q": "Ada"}).content.decode()
+    assert "撤销签到" in page and "由 emma 签到" in page and "已签到 1 / 1 人" in page
