@@ -142,7 +142,7 @@ class CheckedInFilter(admin.SimpleListFilter):
 class RegistrationAdmin(EventManagersOnlyMixin, admin.ModelAdmin):
     # Few, short columns: the list fits a 1280 px screen without scrolling sideways.
     list_display = ["name", "affiliation", "event", "status", "created_at", "checked_in_at"]
-    list_filter = ["event", "status", CheckedInFilter]
+    list_filter = [("event", admin.RelatedOnlyFieldListFilter), "status", CheckedInFilter]
     search_fields = ["name", "email", "affiliation"]
     list_select_related = ["event", "checked_in_by"]
     list_per_page = 100

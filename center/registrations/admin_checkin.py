@@ -50,12 +50,15 @@ def checkin_list_view(request, object_id, model_admin):
         "registrations": selectors.checkin_list(setup.event_id)})
 
 
+def _checked_in_parts(registration: Registration) -> dict[str, str]:
+    return {"time": timezone.localtime(registration.checked_in_at).strftime("%H:%M"),
+            "staff": registration.checked_in_by.get_username() if registration.checked_in_by
+            else "–"}
+
+
 def checked_in_text(registration: Registration) -> str:
     """“checked in 14:02 by emma”, in the event's local time."""
-    return gettext("checked in %(time)s by %(staff)s") % {
-        "time": timezone.localtime(registration.checked_in_at).strftime("%H:%M"),
-        "staff": registration.checked_in_by.get_username() if registration.checked_in_by
-        else "–"}
+    return gettext("checked in %(time)s by %(staff)s") % _checked_in_parts(registration)
 
 
 def check_in_from_post(request, registration: Registration) -> None:
@@ -68,8 +71,9 @@ def check_in_from_post(request, registration: Registration) -> None:
         messages.success(request, gettext("%(name)s is checked in.") % {
             "name": registration.name})
     elif registration.checked_in_at:
-        messages.warning(request, gettext("%(name)s was already %(checked_in)s.") % {
-            "name": registration.name, "checked_in": checked_in_text(registration)})
+        messages.warning(request, gettext(
+            "%(name)s was already checked in by %(staff)s at %(time)s.") % {
+            "name": registration.name, **_checked_in_parts(registration)})
     else:
         messages.error(request, gettext("%(name)s has no confirmed seat (%(status)s).") % {
             "name": registration.name, "status": registration.get_status_display()})
@@ -80,6 +84,7 @@ def checkin_view(request, object_id, model_admin):
     setup = _setup_for(request, object_id)
     query = request.GET.get("q", "")[:200]
     if request.method == "POST":
+        query = request.POST.get("q", "")[:200]  # back to the staff member's search
         registration_id = request.POST.get("registration", "")
         registration = None
         if registration_id.isdigit():
