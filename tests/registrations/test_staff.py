@@ -116,15 +116,17 @@ def test_csv_export_guards_against_formulas(client, ada, event_manager):
     assert by_email["eve@example.org"]["affiliation"] == "'+Evil Corp"
 
 
-def test_staff_cancel_a_registration_and_the_waitlist_moves_up(client, event_manager):
+def test_staff_cancel_a_registration_instead_of_deleting_it(client, event_manager):
     setup = open_event(capacity=1)
     seated = _register(setup, "Ada Lovelace", "ada@example.org")
     client.force_login(event_manager)
-    client.post(f"{ADMIN}/registration/", {"action": "cancel_registrations",
-                                          "_selected_action": [seated.pk]})
+    done = client.post(f"{ADMIN}/registration/", {"action": "cancel_registrations",
+                                                 "_selected_action": [seated.pk]}, follow=True)
+    assert "1 registration cancelled" in done.content.decode()
     seated.refresh_from_db()
     assert seated.status == Registration.Status.CANCELLED
-    assert Registration.objects.filter(pk=seated.pk).exists()  # kept, for the counts
+    assert Notice.objects.filter(registration=seated, kind=Notice.Kind.CANCELLED).exists()
+    assert "delete_selected" not in done.content.decode()  # no bulk delete offered
 
 
 def test_the_setup_page_counts_links_and_generates_an_unguessable_code(
