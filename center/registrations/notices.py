@@ -17,6 +17,7 @@ from center.events.ical import event_calendar
 
 from . import links
 from .models import Notice
+from .qr import qr_png
 
 logger = logging.getLogger(__name__)
 
@@ -53,6 +54,8 @@ def notice_message(row: Notice) -> EmailMessage | None:
                            headers={"Auto-Submitted": "auto-generated"})
     if row.kind in WITH_CALENDAR:
         message.attach(f"{event.slug}.ics", event_calendar(event).to_ical(), "text/calendar")
+    if row.kind == Notice.Kind.CONFIRMATION:  # shown at the door, scanned by staff
+        message.attach("check-in-code.png", qr_png(context["checkin_url"]), "image/png")
     return message
 
 

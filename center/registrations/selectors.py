@@ -2,6 +2,7 @@
 itself counts under the lock in services.py)."""
 
 from django.db.models import Count, Q
+from django.db.models.functions import Lower
 
 from .models import Registration, RegistrationSetup
 
@@ -20,3 +21,38 @@ def counts_by_status(event_id: int) -> dict[str, int]:
     row = Registration.objects.filter(event_id=event_id).aggregate(**{
         status: Count("pk", filter=Q(status=status)) for status in Registration.Status.values})
     return row
+
+
+# --- Staff: who may see registrants, and the check-in reads -------------------------------
+
+EVENT_MANAGERS_GROUP = "Event managers"
+
+
+def can_manage_registrations(user) -> bool:
+    """Registrants' personal data are for Event managers and superusers only: not for
+    Editors, Reviewers or Newsletter managers, even when handed the model permissions."""
+    if not (user and user.is_authenticated and user.is_active and user.is_staff):
+        return False
+    return user.is_superuser or user.groups.filter(name=EVENT_MANAGERS_GROUP).exists()
+
+
+def checkin_list(event_id: int):
+    """Confirmed registrants by name: the printed list at the door."""
+    return (Registration.objects.filter(event_id=event_id, status=Registration.Status.CONFIRMED,
+                                        anonymised_at__isnull=True)
+            .select_related("checked_in_by").order_by(Lower("name"), "pk"))
+
+
+def checkin_search(event_id: int, query: str, limit: int = 20):
+    """Confirmed registrants whose name (or address) holds `query`, for the phone page."""
+    query = query.strip()
+    if not query:
+        return Registration.objects.none()
+    return checkin_list(event_id).filter(Q(name__icontains=query) | Q(email__iexact=query))[:limit]
+
+
+def checkin_counts(event_id: int) -> dict[str, int]:
+    counts = counts_by_status(event_id)
+    counts["checked_in"] = Registration.objects.filter(
+        event_id=event_id, checked_in_at__isnull=False).count()
+    return counts

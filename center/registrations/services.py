@@ -171,3 +171,25 @@ def registrations_anonymise(*, now=None) -> int:
         Notice.objects.filter(registration_id__in=ids, status=Notice.Status.PENDING).update(
             status=Notice.Status.FAILED, last_error="anonymised before sending")
     return len(ids)
+
+
+# --- Check-in at the door ------------------------------------------------------------------
+
+def registration_check_in(*, registration: Registration, staff, now=None) -> bool:
+    """Marks a confirmed registrant as arrived. A conditional UPDATE (only while nobody has
+    checked them in), so two staff at the door cannot both do it: True for the one whose call
+    did it; the other gets False and `registration` refreshed with who did and when."""
+    now = now or timezone.now()
+    done = Registration.objects.filter(
+        pk=registration.pk, status=Status.CONFIRMED, checked_in_at__isnull=True,
+    ).update(checked_in_at=now, checked_in_by=staff)
+    registration.refresh_from_db()
+    return bool(done)
+
+
+def registration_check_in_undo(*, registration: Registration) -> bool:
+    """Undoes a mistaken check-in (the person is not there after all)."""
+    done = Registration.objects.filter(pk=registration.pk, checked_in_at__isnull=False).update(
+        checked_in_at=None, checked_in_by=None)
+    registration.refresh_from_db()
+    return bool(done)
