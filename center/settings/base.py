@@ -430,3 +430,14 @@ CELERY_BEAT_SCHEDULE["trials-remind-overdue-reviewers"] = {
 # Event registration: seats offered from the waitlist and not taken in time pass on.
 CELERY_BEAT_SCHEDULE["registrations-expire-offers"] = {
     "task": "registrations.expire_offers", "schedule": 300.0}
+
+# Event registration form (center/registrations/register_views.py): attempts per hour.
+REGISTRATIONS_RATE_LIMIT_PER_IP = env.int("REGISTRATIONS_RATE_LIMIT_PER_IP", default=20)
+REGISTRATIONS_RATE_LIMIT_PER_EMAIL = env.int("REGISTRATIONS_RATE_LIMIT_PER_EMAIL", default=5)
+# Wrong invitation codes per hour, from one address and for one event (whoever sends them).
+REGISTRATIONS_WRONG_CODES_PER_IP = env.int("REGISTRATIONS_WRONG_CODES_PER_IP", default=5)
+REGISTRATIONS_WRONG_CODES_PER_EVENT = env.int("REGISTRATIONS_WRONG_CODES_PER_EVENT", default=30)
+# As on the trial form: a form sent back quicker than this is shown again to check.
+REGISTRATIONS_MIN_FILL_SECONDS = env.float("REGISTRATIONS_MIN_FILL_SECONDS", default=1.0)
+REGISTRATIONS_FORM_MAX_AGE_SECONDS = env.int("REGISTRATIONS_FORM_MAX_AGE_SECONDS",
+                                             default=2 * 3600)
