@@ -6,8 +6,9 @@ Seats on the event page: the page is a cached public page (up to the content dur
 registration must not bump the site-wide content version (every page would miss). So the
 page shows the count at render time, and a few lines of static JS (no inline script: CSP)
 replace it with seats.json, which is public with max-age=5: the front cache and browsers
-answer it for 5 s, so the count lags the truth by at most ~5 s plus one poll, and costs one
-COUNT query per event every 5 s at most. Booking itself always counts under the lock."""
+answer it for 5 s and the page polls it every 6 s, so an open page lags the truth by about
+11 s at most, at a cost of one COUNT query per event every 5 s at most. Booking itself
+always counts under the lock."""
 
 from django.conf import settings
 from django.core import signing

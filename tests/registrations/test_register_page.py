@@ -210,3 +210,13 @@ def test_full_and_closed_event_pages():
     text = _text(Client().get(closed.event.get_absolute_url()))
     assert "Registration closed" in text
     assert f'href="/en/registrations/{closed.event.slug}/"' not in text
+
+
+def test_event_without_setup_still_links_out_to_its_registration_url():
+    from tests.events.factories import EventFactory
+
+    event = EventFactory(registration_url="https://tickets.example.org/spring")
+    text = _text(Client().get(event.get_absolute_url()))
+    assert 'href="https://tickets.example.org/spring"' in text
+    assert "/en/registrations/" not in text
+    assert Client().get(f"/en/registrations/{event.slug}/").status_code == 404
