@@ -14,7 +14,9 @@ register = template.Library()
 
 @register.simple_tag
 def registration_for(event) -> dict | None:
-    """None when the event has no registration setup (it may link out instead)."""
+    """None when the event has no registration setup (it may link out instead). The page
+    is cached up to the content duration (60 s): past the deadline it may say "Register" for
+    that long, until its script reads seats.json; the form page itself refuses at once."""
     shown = selectors.setup_for_event_page(event.pk)
     if shown is not None:
         shown["text"] = seats_text(shown["seats_left"], shown["accepting"])
