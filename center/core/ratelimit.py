@@ -21,10 +21,7 @@ local_counts = LocMemCache("center-ratelimit-fallback", {"OPTIONS": {"MAX_ENTRIE
 def count_attempt(*, scope: str, ident: str, window_seconds: int) -> int:
     """Counts one attempt by `ident` (an IP, an email) and returns how many it made in the
     current window."""
-    window = int(time.time() // window_seconds)
-    # Hashed: the cache never holds addresses or emails in clear.
-    digest = hashlib.sha256(f"{scope}:{ident}".encode("utf-8", "replace")).hexdigest()[:32]
-    key = f"rate:{scope}:{digest}:{window}"
+    key = _key(scope, ident, window_seconds)
     if not cache_is_down(cache):
         try:
             count = _count(cache, key, window_seconds)
@@ -36,6 +33,25 @@ def count_attempt(*, scope: str, ident: str, window_seconds: int) -> int:
         logger.warning("Shared cache unreachable: rate limits count per process until it is "
                        "back")
     return _count(local_counts, key, window_seconds)
+
+
+def attempts_made(*, scope: str, ident: str, window_seconds: int) -> int:
+    """How many attempts count_attempt counted in the current window, counting none: a
+    limit checked before trying (a guess that would succeed must not be tried at all)."""
+    key = _key(scope, ident, window_seconds)
+    if not cache_is_down(cache):
+        try:
+            return max(cache.get(key) or 0, local_counts.get(key) or 0)
+        except CONNECTION_ERRORS:
+            pass
+    return local_counts.get(key) or 0
+
+
+def _key(scope: str, ident: str, window_seconds: int) -> str:
+    window = int(time.time() // window_seconds)
+    # Hashed: the cache never holds addresses or emails in clear.
+    digest = hashlib.sha256(f"{scope}:{ident}".encode("utf-8", "replace")).hexdigest()[:32]
+    return f"rate:{scope}:{digest}:{window}"
 
 
 def _count(counters, key: str, window_seconds: int) -> int:

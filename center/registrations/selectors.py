@@ -56,3 +56,21 @@ def checkin_counts(event_id: int) -> dict[str, int]:
     counts["checked_in"] = Registration.objects.filter(
         event_id=event_id, checked_in_at__isnull=False).count()
     return counts
+
+
+# --- the public registration form and the event page (register_views.py) ------------------
+def waitlist_position(registration: Registration) -> int:
+    """1 for the first on the waitlist: the waitlist is served in arrival order (pk)."""
+    return Registration.objects.filter(event_id=registration.event_id,
+                                       status=Registration.Status.WAITLISTED,
+                                       pk__lte=registration.pk).count()
+
+
+def setup_for_event_page(event_id: int) -> dict | None:
+    """What the event page and its seats.json show: None when the event takes no
+    registrations here (it may still link out through its registration_url)."""
+    setup = RegistrationSetup.objects.select_related("event").filter(event_id=event_id).first()
+    if setup is None:
+        return None
+    return {"setup": setup, "seats_left": seats_left(setup), "accepting": setup.is_accepting(),
+            "closes_at": setup.closes_at()}

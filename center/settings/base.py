@@ -435,3 +435,14 @@ CELERY_BEAT_SCHEDULE["registrations-expire-offers"] = {
 REGISTRATIONS_RETENTION_DAYS = env.int("REGISTRATIONS_RETENTION_DAYS", default=90)
 CELERY_BEAT_SCHEDULE["registrations-anonymise-expired"] = {
     "task": "registrations.anonymise_expired", "schedule": crontab(hour=2, minute=53)}
+
+# Event registration form (center/registrations/register_views.py): attempts per hour.
+REGISTRATIONS_RATE_LIMIT_PER_IP = env.int("REGISTRATIONS_RATE_LIMIT_PER_IP", default=20)
+REGISTRATIONS_RATE_LIMIT_PER_EMAIL = env.int("REGISTRATIONS_RATE_LIMIT_PER_EMAIL", default=5)
+# Wrong invitation codes per hour, from one address and for one event (whoever sends them).
+REGISTRATIONS_WRONG_CODES_PER_IP = env.int("REGISTRATIONS_WRONG_CODES_PER_IP", default=5)
+REGISTRATIONS_WRONG_CODES_PER_EVENT = env.int("REGISTRATIONS_WRONG_CODES_PER_EVENT", default=30)
+# As on the trial form: a form sent back quicker than this is shown again to check.
+REGISTRATIONS_MIN_FILL_SECONDS = env.float("REGISTRATIONS_MIN_FILL_SECONDS", default=1.0)
+REGISTRATIONS_FORM_MAX_AGE_SECONDS = env.int("REGISTRATIONS_FORM_MAX_AGE_SECONDS",
+                                             default=2 * 3600)

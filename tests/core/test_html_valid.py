@@ -12,9 +12,12 @@ from urllib.parse import urlsplit
 
 import pytest
 from django.core.management import call_command
+from django.test import override_settings
 
+from center.registrations.forms import started_token
 from center.trials.models import TrialApplication
 from center.trials.tokens import status_token, thanks_token
+from tests.registrations.conftest import open_event
 from tests.trials.factories import application_create
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -49,6 +52,34 @@ def _pages(client) -> dict[str, str]:
         response = client.post(f"/{language}/apply-for-trial/", {"email": "not an email"})
         assert response.status_code in (200, 400), response.status_code
         pages[f"/{language}/apply-for-trial/ (POST with errors)"] = response.content.decode()
+    pages.update(_registration_pages(client))
+    return pages
+
+
+def _registration_pages(client) -> dict[str, str]:
+    """An event open for registration: its page, its form (blank and with errors), and the
+    result page after registering."""
+    setup = open_event(capacity=3)
+    setup.mode, setup.invitation_code = "invitation", "K7Q2-MX94-TR8D"
+    setup.save()
+    event = setup.event  # whole seconds, as staff enter them (the factory's have microseconds)
+    event.start, event.end = (event.start.replace(microsecond=0),
+                              event.end.replace(microsecond=0))
+    event.save()
+    pages = {}
+    for language in ("en", "zh-hans"):
+        form = f"/{language}/registrations/{setup.event.slug}/"
+        for path in (f"/{language}/events/{setup.event.slug}/", form):
+            pages[path] = client.get(path).content.decode()
+        response = client.post(form, {"email": "not an email", "invitation_code": "WRONG"})
+        assert response.status_code == 200, response.status_code
+        pages[f"{form} (POST with errors)"] = response.content.decode()
+        with override_settings(REGISTRATIONS_MIN_FILL_SECONDS=0):
+            response = client.post(form, {
+                "name": "Ada", "email": f"ada-{language}@example.org", "consent": "on",
+                "invitation_code": "K7Q2-MX94-TR8D", "started": started_token()}, follow=True)
+        assert "registered/" in response.redirect_chain[-1][0], response.redirect_chain
+        pages[f"{form} (registered)"] = response.content.decode()
     return pages
 
 
