@@ -4,15 +4,18 @@
 document.addEventListener("DOMContentLoaded", function () {
   var box = document.querySelector("[data-seats-url]");
   if (!box || !window.fetch) { return; }
-  var seats = box.querySelector("[data-seats]");
+  // The count beside the Register button at the top and in the key facts.
+  var seats = document.querySelectorAll("[data-seats]");
   function update() {
     fetch(box.getAttribute("data-seats-url"), {credentials: "omit"})
       .then(function (response) { return response.ok ? response.json() : null; })
       .then(function (data) {
         if (!data) { return; }
-        if (seats.textContent !== data.text) { seats.textContent = data.text; }
+        seats.forEach(function (element) {
+          if (element.textContent !== data.text) { element.textContent = data.text; }
+        });
         if (!data.accepting) {
-          box.querySelectorAll(".event-registration__link, .event-registration__deadline")
+          document.querySelectorAll(".event-registration__link, .event-registration__deadline")
             .forEach(function (element) { element.hidden = true; });
         }
       })
