@@ -6,3 +6,6 @@ class RegistrationsConfig(AppConfig):
     name = "center.registrations"
     label = "registrations"
     verbose_name = _("Event registration")
+
+    def ready(self):
+        from . import signals  # noqa: F401  (connects the post_save hook)

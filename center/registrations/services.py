@@ -6,6 +6,7 @@ counted one after another and an event is never overbooked. Emails are outbox ro
 import hmac
 from datetime import timedelta
 
+from django.conf import settings
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -149,3 +150,54 @@ def offers_expire(*, now=None) -> int:
             count += lapsed.filter(event_id=event_id).update(status=Status.EXPIRED)
             enqueue_on_commit(PROMOTE_TASK, event_id, if_broker_down="sweep")
     return count
+
+
+# --- Reminders, staff's news about the event, the outbox sweep (issue 16, flows) ----------
+
+
+def reminders_send(*, now=None) -> list[Registration]:
+    """The reminder the day before: confirmed registrations for events starting within the
+    next REGISTRATIONS_REMINDER_HOURS (24) hours and not yet begun, not reminded yet. Beat
+    runs it hourly, so a seat is reminded about 23-24 hours ahead (or at once if confirmed
+    later). Rows are taken under FOR UPDATE SKIP LOCKED and marked by a conditional UPDATE
+    in one transaction, so two beat runs or two workers never remind anyone twice."""
+    now = now or timezone.now()
+    window = now + timedelta(hours=settings.REGISTRATIONS_REMINDER_HOURS)
+    with transaction.atomic():
+        due = list(Registration.objects.select_for_update(skip_locked=True).filter(
+            status=Status.CONFIRMED, reminder_sent_at__isnull=True, anonymised_at__isnull=True,
+            event__start__gt=now, event__start__lte=window).values_list("pk", flat=True))
+        marked = []
+        for pk in due:  # one conditional UPDATE each: only the run that set it reminds
+            if Registration.objects.filter(pk=pk, reminder_sent_at__isnull=True).update(
+                    reminder_sent_at=now):
+                marked.append(pk)
+        reminded = list(Registration.objects.filter(pk__in=marked))
+        notices_add(reminded, Notice.Kind.REMINDER)
+    return reminded
+
+
+def event_notify_registrants(*, event_id: int, kind: str, message: str,
+                             notification_id: str) -> int:
+    """Staff's news about the event (changed or cancelled) to everyone still in the running
+    (confirmed, offered, waitlisted). `notification_id` is minted when staff open the form:
+    the same form posted twice sends nobody a second email. A cancellation also closes
+    registration; the registrations stay. Returns how many emails were queued."""
+    if kind not in (Notice.Kind.EVENT_CHANGED, Notice.Kind.EVENT_CANCELLED):
+        raise ValueError(kind)
+    with transaction.atomic():
+        setup = _locked_setup(event_id)
+        if kind == Notice.Kind.EVENT_CANCELLED and setup.mode != RegistrationSetup.Mode.CLOSED:
+            RegistrationSetup.objects.filter(pk=setup.pk).update(
+                mode=RegistrationSetup.Mode.CLOSED)
+        registrants = list(Registration.objects.filter(
+            event_id=event_id, status__in=Registration.ACTIVE, anonymised_at__isnull=True))
+        before = Notice.objects.filter(registration__event_id=event_id, kind=kind).count()
+        notices_add(registrants, kind, cause=notification_id, message=message.strip())
+        return Notice.objects.filter(registration__event_id=event_id, kind=kind).count() - before
+
+
+def capacity_changed(*, event_id: int) -> None:
+    """Seats staff added go to the waitlist at once (promotion is idempotent: with no free
+    seat it does nothing), through Celery after the commit."""
+    enqueue_on_commit(PROMOTE_TASK, event_id, if_broker_down="sweep")

@@ -20,3 +20,14 @@ def promote_waitlist(event_id: int) -> int:
 @shared_task(name="registrations.expire_offers")
 def expire_offers() -> int:
     return services.offers_expire()
+
+
+@shared_task(name="registrations.send_reminders")
+def send_reminders() -> int:
+    # Hourly; sends each reminder once however often it runs (services.reminders_send).
+    return len(services.reminders_send())
+
+
+@shared_task(name="registrations.sweep_notices")
+def sweep_notices() -> int:
+    return notices.notices_sweep()

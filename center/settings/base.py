@@ -430,3 +430,11 @@ CELERY_BEAT_SCHEDULE["trials-remind-overdue-reviewers"] = {
 # Event registration: seats offered from the waitlist and not taken in time pass on.
 CELERY_BEAT_SCHEDULE["registrations-expire-offers"] = {
     "task": "registrations.expire_offers", "schedule": 300.0}
+# The reminder goes to confirmed registrants of events starting within this many hours.
+REGISTRATIONS_REMINDER_HOURS = env.int("REGISTRATIONS_REMINDER_HOURS", default=24)
+CELERY_BEAT_SCHEDULE["registrations-send-reminders"] = {
+    "task": "registrations.send_reminders", "schedule": crontab(minute=23)}
+# Emails to registrants still pending after this many minutes are published again.
+REGISTRATIONS_NOTICE_RETRY_MINUTES = env.int("REGISTRATIONS_NOTICE_RETRY_MINUTES", default=3)
+CELERY_BEAT_SCHEDULE["registrations-sweep-notices"] = {
+    "task": "registrations.sweep_notices", "schedule": 60.0}
