@@ -69,7 +69,10 @@ def registration_create(*, event_id: int, name: str, email: str, language: str,
                                                anonymised_at__isnull=True).first()
         if existing is not None:
             return existing, False
-        has_seat = _seats_taken(event_id) < setup.capacity
+        # A seat freed a moment ago belongs to the waitlist (promotion is on its way), not
+        # to whoever registers before the task runs.
+        has_seat = _seats_taken(event_id) < setup.capacity and not Registration.objects.filter(
+            event_id=event_id, status=Status.WAITLISTED).exists()
         registration = Registration.objects.create(
             event_id=event_id, name=name.strip(), email=email.strip(), language=language,
             affiliation=affiliation.strip(), access_needs=access_needs.strip(),

@@ -299,3 +299,15 @@ def test_the_cancel_and_accept_pages_speak_chinese(site, committed):
     assert cancel.status_code == 200 and "取消我的报名" in cancel.content.decode()
     broken = Client().get("/zh-hans/registrations/accept/not-a-token/")
     assert broken.status_code == 404 and "此链接无效" in broken.content.decode()
+
+
+def test_a_freed_seat_is_kept_for_the_waitlist_not_the_next_to_register(site, committed):
+    setup = open_event(capacity=1)
+    with committed():
+        ada, ben = register(setup, "Ada"), register(setup, "Ben")
+    services.registration_cancel(registration=ada)  # the promotion task is still queued
+    cai = register(setup, "Cai")
+    assert status(cai) == "waitlisted"
+    with committed():
+        promote_waitlist(setup.event_id)
+    assert (status(ben), status(cai)) == ("offered", "waitlisted")
