@@ -57,7 +57,9 @@ def notice_message(row: Notice) -> EmailMessage | None:
         body = render_to_string(f"registrations/emails/{row.kind}.txt", context)
     message = EmailMessage(subject=subject, body=body, to=[registration.email],
                            headers={"Auto-Submitted": "auto-generated"})
-    if row.kind in WITH_CALENDAR:
+    # Someone still on the waitlist has no seat to put in their calendar.
+    if row.kind in WITH_CALENDAR and (row.kind != Notice.Kind.EVENT_CHANGED
+                                      or registration.holds_seat):
         message.attach(f"{event.slug}.ics", event_calendar(event).to_ical(), "text/calendar")
     return message
 

@@ -11,9 +11,10 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from center.core.queue import enqueue_on_commit
+from center.core.queue import enqueue, enqueue_on_commit
 
 from .models import Notice, Registration, RegistrationSetup
+from .selectors import events_with_seats_for_the_waitlist
 
 Status = Registration.Status
 SEND_TASK = "registrations.send_notices"
@@ -204,3 +205,12 @@ def capacity_changed(*, event_id: int) -> None:
     """Seats staff added go to the waitlist at once (promotion is idempotent: with no free
     seat it does nothing), through Celery after the commit."""
     enqueue_on_commit(PROMOTE_TASK, event_id, if_broker_down="sweep")
+
+
+def promotions_sweep(*, now=None) -> int:
+    """Publishes the promotion again for events whose freed seats still wait for the
+    waitlist (the task was lost while the broker was down). Promotion is idempotent, so
+    one still queued does no harm. Returns how many events were published."""
+    event_ids = events_with_seats_for_the_waitlist(now or timezone.now())
+    return sum(enqueue(PROMOTE_TASK, event_id, if_broker_down="sweep", force=True)
+               for event_id in event_ids)

@@ -30,4 +30,6 @@ def send_reminders() -> int:
 
 @shared_task(name="registrations.sweep_notices")
 def sweep_notices() -> int:
+    # Every minute: what a broker outage held back (emails, promotions) goes out now.
+    services.promotions_sweep()
     return notices.notices_sweep()

@@ -16,7 +16,7 @@ from django.utils import timezone
 
 from center.registrations import links, notices, services
 from center.registrations.models import Notice, Registration, RegistrationSetup
-from center.registrations.tasks import promote_waitlist, send_reminders
+from center.registrations.tasks import promote_waitlist, send_reminders, sweep_notices
 from tests.events.factories import EventFactory
 
 from .conftest import open_event
@@ -197,7 +197,9 @@ def test_staff_news_of_a_change_reaches_each_active_registrant_once(
         _notify(client, setup, "event_changed", "We move to Room 101.", sent_id)
     assert sorted(m.to[0] for m in mailoutbox) == ["ada@example.org", "ben@example.org"]
     assert all("We move to Room 101." in m.body for m in mailoutbox)
-    assert all(m.attachments for m in mailoutbox)  # the updated calendar entry
+    # The updated calendar entry for the seat; Ben, waiting, has none to update.
+    assert emails(mailoutbox, "ada@example.org")[0].attachments
+    assert not emails(mailoutbox, "ben@example.org")[0].attachments
     # A new message is a new email.
     with committed():
         _notify(client, setup, "event_changed", "And it starts at 15:00.")
@@ -311,3 +313,16 @@ def test_a_freed_seat_is_kept_for_the_waitlist_not_the_next_to_register(site, co
     with committed():
         promote_waitlist(setup.event_id)
     assert (status(ben), status(cai)) == ("offered", "waitlisted")
+
+
+def test_the_sweep_promotes_when_the_promotion_task_was_lost(site, committed, mailoutbox):
+    setup = open_event(capacity=1)
+    with committed():
+        ada, ben = register(setup, "Ada"), register(setup, "Ben")
+    services.registration_cancel(registration=ada)  # the broker was down: no task
+    assert status(ben) == "waitlisted"
+    with committed():
+        sweep_notices()
+        sweep_notices()
+    assert status(ben) == "offered"
+    assert len(emails(mailoutbox, "ben@example.org", "A seat is free")) == 1
