@@ -4,20 +4,24 @@ about the event once per person, emails in the registrant's language and the eve
 zone, and pending emails picked up again by the sweep."""
 
 import threading
+import uuid
 from concurrent.futures import ThreadPoolExecutor
 from datetime import UTC, datetime, timedelta
 from urllib.parse import urlsplit
 from zoneinfo import ZoneInfo
 
 import pytest
+from django.conf import settings
 from django.db import connection, connections
 from django.test import Client
 from django.utils import timezone
 
+from center.celery import app as celery_app
 from center.registrations import links, notices, services
 from center.registrations.models import Notice, Registration, RegistrationSetup
 from center.registrations.tasks import promote_waitlist, send_reminders, sweep_notices
 from tests.events.factories import EventFactory
+from tests.support.users import UserFactory
 
 from .conftest import open_event
 
@@ -326,3 +330,22 @@ def test_the_sweep_promotes_when_the_promotion_task_was_lost(site, committed, ma
         sweep_notices()
     assert status(ben) == "offered"
     assert len(emails(mailoutbox, "ben@example.org", "A seat is free")) == 1
+
+
+def test_only_staff_who_may_change_the_event_s_registration_can_email_registrants(
+        site, client):
+    setup = open_event(capacity=1)
+    client.force_login(UserFactory(username="eddie", group="Editors"))
+    url = f"/en/admin/registrations/registrationsetup/{setup.pk}/notify/"
+    assert client.get(url).status_code == 403
+    assert client.post(url, {"kind": "event_cancelled", "message": "Gone.",
+                             "notification_id": str(uuid.uuid4())}).status_code == 403
+    setup.refresh_from_db()
+    assert setup.mode == "open" and not Notice.objects.exists()
+
+
+@pytest.mark.parametrize("entry", ["registrations-send-reminders", "registrations-sweep-notices"])
+def test_beat_runs_the_reminders_hourly_and_the_sweep_every_minute(entry):
+    celery_app.autodiscover_tasks(force=True)
+    task = settings.CELERY_BEAT_SCHEDULE[entry]["task"]
+    assert task in celery_app.tasks
