@@ -19,7 +19,7 @@ SEATS = 50
 THREADS = 40  # connections: PostgreSQL's default limit is 100, shared with the other tests
 
 
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_two_hundred_at_once_for_fifty_seats_never_overbook():
     if connection.vendor != "postgresql":
         pytest.skip("row locks are PostgreSQL's; SQLite serialises every write anyway")
@@ -57,7 +57,7 @@ def test_two_hundred_at_once_for_fifty_seats_never_overbook():
     assert kinds.count("confirmation") == SEATS and kinds.count("waitlisted") == PEOPLE - SEATS
 
 
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_the_same_address_twice_at_once_holds_one_seat():
     if connection.vendor != "postgresql":
         pytest.skip("row locks are PostgreSQL's")

@@ -150,9 +150,8 @@ def test_no_reminder_for_an_event_that_has_begun(site, committed, mailoutbox):
         assert services.reminders_send() == []
 
 
-@pytest.mark.django_db(transaction=True)
-def test_two_beat_runs_at_the_same_moment_remind_each_registration_once(
-        django_db_serialized_rollback):
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+def test_two_beat_runs_at_the_same_moment_remind_each_registration_once():
     if connection.vendor != "postgresql":
         pytest.skip("SKIP LOCKED is PostgreSQL's")
     setup = open_event(capacity=30)
