@@ -171,12 +171,11 @@ def reminders_send(*, now=None) -> list[Registration]:
         due = list(Registration.objects.select_for_update(skip_locked=True).filter(
             status=Status.CONFIRMED, reminder_sent_at__isnull=True, anonymised_at__isnull=True,
             event__start__gt=now, event__start__lte=window).values_list("pk", flat=True))
-        marked = []
-        for pk in due:  # one conditional UPDATE each: only the run that set it reminds
-            if Registration.objects.filter(pk=pk, reminder_sent_at__isnull=True).update(
-                    reminder_sent_at=now):
-                marked.append(pk)
-        reminded = list(Registration.objects.filter(pk__in=marked))
+        # One conditional UPDATE; the rows are locked by this run, so all it set are its own
+        # (and on SQLite, which has no row locks, the Notice key still allows one email).
+        Registration.objects.filter(pk__in=due, reminder_sent_at__isnull=True).update(
+            reminder_sent_at=now)
+        reminded = list(Registration.objects.filter(pk__in=due, reminder_sent_at=now))
         notices_add(reminded, Notice.Kind.REMINDER)
     return reminded
 
