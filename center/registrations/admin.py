@@ -17,6 +17,7 @@ from center.core.spreadsheet import spreadsheet_cell
 
 from . import selectors, services
 from .admin_checkin import checkin_urls
+from .admin_notify import notify_urls
 from .models import Registration, RegistrationSetup
 
 # No 0/O, 1/I/L: read aloud or typed from a printed invitation without mistakes.
@@ -98,7 +99,7 @@ class RegistrationSetupAdmin(EventManagersOnlyMixin, admin.ModelAdmin):
     readonly_fields = ["registrant_counts", "staff_links"]
 
     def get_urls(self):
-        return [*checkin_urls(self), *super().get_urls()]
+        return [*checkin_urls(self), *notify_urls(self), *super().get_urls()]
 
     @admin.display(description=_("counts"))
     def registrant_counts(self, obj):
@@ -115,12 +116,14 @@ class RegistrationSetupAdmin(EventManagersOnlyMixin, admin.ModelAdmin):
         attendees = (reverse("admin:registrations_registration_changelist")
                      + f"?event__id__exact={obj.event_id}")
         return format_html(
-            '<a href="{}">{}</a> · <a href="{}">{}</a> · <a href="{}">{}</a>',
+            '<a href="{}">{}</a> · <a href="{}">{}</a> · <a href="{}">{}</a> · <a href="{}">{}</a>',
             attendees, gettext("Attendee list"),
             reverse("admin:registrations_registrationsetup_checkin_list", args=[obj.pk]),
             gettext("Printable check-in list"),
             reverse("admin:registrations_registrationsetup_checkin", args=[obj.pk]),
-            gettext("Check-in page (phone)"))
+            gettext("Check-in page (phone)"),
+            reverse("admin:registrations_registrationsetup_notify", args=[obj.pk]),
+            gettext("Email every registrant (change or cancellation)"))
 
 
 class CheckedInFilter(admin.SimpleListFilter):

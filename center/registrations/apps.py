@@ -15,3 +15,5 @@ class RegistrationsConfig(AppConfig):
         # The event page shows the setup (open, closed, deadline). Registrations themselves
         # do not invalidate: the seat count comes from seats.json (register_views.py).
         invalidate_on_change(RegistrationSetup)
+
+        from . import signals  # noqa: F401  (connects the post_save hook)

@@ -1,6 +1,7 @@
 """Reads about seats: what an event page shows (the count may lag a few seconds; booking
 itself counts under the lock in services.py)."""
 
+from django.db import models
 from django.db.models import Count, Q
 from django.db.models.functions import Lower
 
@@ -74,3 +75,14 @@ def setup_for_event_page(event_id: int) -> dict | None:
         return None
     return {"setup": setup, "seats_left": seats_left(setup), "accepting": setup.is_accepting(),
             "closes_at": setup.closes_at()}
+
+
+def events_with_seats_for_the_waitlist(now) -> list[int]:
+    """Upcoming events with a free seat and someone waiting: their promotion task was lost
+    (broker down at the cancellation) or is still queued. Read by the sweep."""
+    return list(RegistrationSetup.objects.filter(event__start__gt=now).annotate(
+        holding=Count("event__registrations", filter=Q(
+            event__registrations__status__in=Registration.HOLDING)),
+        waiting=Count("event__registrations", filter=Q(
+            event__registrations__status=Registration.Status.WAITLISTED)),
+    ).filter(waiting__gt=0, holding__lt=models.F("capacity")).values_list("event_id", flat=True))

@@ -11,9 +11,10 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from center.core.queue import enqueue_on_commit
+from center.core.queue import enqueue, enqueue_on_commit
 
 from .models import Notice, Registration, RegistrationSetup
+from .selectors import events_with_seats_for_the_waitlist
 
 Status = Registration.Status
 SEND_TASK = "registrations.send_notices"
@@ -69,7 +70,10 @@ def registration_create(*, event_id: int, name: str, email: str, language: str,
                                                anonymised_at__isnull=True).first()
         if existing is not None:
             return existing, False
-        has_seat = _seats_taken(event_id) < setup.capacity
+        # A seat freed a moment ago belongs to the waitlist (promotion is on its way), not
+        # to whoever registers before the task runs.
+        has_seat = _seats_taken(event_id) < setup.capacity and not Registration.objects.filter(
+            event_id=event_id, status=Status.WAITLISTED).exists()
         registration = Registration.objects.create(
             event_id=event_id, name=name.strip(), email=email.strip(), language=language,
             affiliation=affiliation.strip(), access_needs=access_needs.strip(),
@@ -193,3 +197,62 @@ def registration_check_in_undo(*, registration: Registration) -> bool:
         checked_in_at=None, checked_in_by=None)
     registration.refresh_from_db()
     return bool(done)
+
+
+# --- Reminders, staff's news about the event, the outbox sweep (issue 16, flows) ----------
+
+
+def reminders_send(*, now=None) -> list[Registration]:
+    """The reminder the day before: confirmed registrations for events starting within the
+    next REGISTRATIONS_REMINDER_HOURS (24) hours and not yet begun, not reminded yet. Beat
+    runs it hourly, so a seat is reminded about 23-24 hours ahead (or at once if confirmed
+    later). Rows are taken under FOR UPDATE SKIP LOCKED and marked by a conditional UPDATE
+    in one transaction, so two beat runs or two workers never remind anyone twice."""
+    now = now or timezone.now()
+    window = now + timedelta(hours=settings.REGISTRATIONS_REMINDER_HOURS)
+    with transaction.atomic():
+        due = list(Registration.objects.select_for_update(skip_locked=True).filter(
+            status=Status.CONFIRMED, reminder_sent_at__isnull=True, anonymised_at__isnull=True,
+            event__start__gt=now, event__start__lte=window).values_list("pk", flat=True))
+        # One conditional UPDATE; the rows are locked by this run, so all it set are its own
+        # (and on SQLite, which has no row locks, the Notice key still allows one email).
+        Registration.objects.filter(pk__in=due, reminder_sent_at__isnull=True).update(
+            reminder_sent_at=now)
+        reminded = list(Registration.objects.filter(pk__in=due, reminder_sent_at=now))
+        notices_add(reminded, Notice.Kind.REMINDER)
+    return reminded
+
+
+def event_notify_registrants(*, event_id: int, kind: str, message: str,
+                             notification_id: str) -> int:
+    """Staff's news about the event (changed or cancelled) to everyone still in the running
+    (confirmed, offered, waitlisted). `notification_id` is minted when staff open the form:
+    the same form posted twice sends nobody a second email. A cancellation also closes
+    registration; the registrations stay. Returns how many emails were queued."""
+    if kind not in (Notice.Kind.EVENT_CHANGED, Notice.Kind.EVENT_CANCELLED):
+        raise ValueError(kind)
+    with transaction.atomic():
+        setup = _locked_setup(event_id)
+        if kind == Notice.Kind.EVENT_CANCELLED and setup.mode != RegistrationSetup.Mode.CLOSED:
+            RegistrationSetup.objects.filter(pk=setup.pk).update(
+                mode=RegistrationSetup.Mode.CLOSED)
+        registrants = list(Registration.objects.filter(
+            event_id=event_id, status__in=Registration.ACTIVE, anonymised_at__isnull=True))
+        before = Notice.objects.filter(registration__event_id=event_id, kind=kind).count()
+        notices_add(registrants, kind, cause=notification_id, message=message.strip())
+        return Notice.objects.filter(registration__event_id=event_id, kind=kind).count() - before
+
+
+def capacity_changed(*, event_id: int) -> None:
+    """Seats staff added go to the waitlist at once (promotion is idempotent: with no free
+    seat it does nothing), through Celery after the commit."""
+    enqueue_on_commit(PROMOTE_TASK, event_id, if_broker_down="sweep")
+
+
+def promotions_sweep(*, now=None) -> int:
+    """Publishes the promotion again for events whose freed seats still wait for the
+    waitlist (the task was lost while the broker was down). Promotion is idempotent, so
+    one still queued does no harm. Returns how many events were published."""
+    event_ids = events_with_seats_for_the_waitlist(now or timezone.now())
+    return sum(enqueue(PROMOTE_TASK, event_id, if_broker_down="sweep", force=True)
+               for event_id in event_ids)

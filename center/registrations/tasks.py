@@ -26,3 +26,16 @@ def expire_offers() -> int:
 def anonymise_expired() -> int:
     # Daily: registrations of events past REGISTRATIONS_RETENTION_DAYS lose personal data.
     return services.registrations_anonymise()
+
+
+@shared_task(name="registrations.send_reminders")
+def send_reminders() -> int:
+    # Hourly; sends each reminder once however often it runs (services.reminders_send).
+    return len(services.reminders_send())
+
+
+@shared_task(name="registrations.sweep_notices")
+def sweep_notices() -> int:
+    # Every minute: what a broker outage held back (emails, promotions) goes out now.
+    services.promotions_sweep()
+    return notices.notices_sweep()

@@ -446,3 +446,12 @@ REGISTRATIONS_WRONG_CODES_PER_EVENT = env.int("REGISTRATIONS_WRONG_CODES_PER_EVE
 REGISTRATIONS_MIN_FILL_SECONDS = env.float("REGISTRATIONS_MIN_FILL_SECONDS", default=1.0)
 REGISTRATIONS_FORM_MAX_AGE_SECONDS = env.int("REGISTRATIONS_FORM_MAX_AGE_SECONDS",
                                              default=2 * 3600)
+
+# The reminder goes to confirmed registrants of events starting within this many hours.
+REGISTRATIONS_REMINDER_HOURS = env.int("REGISTRATIONS_REMINDER_HOURS", default=24)
+CELERY_BEAT_SCHEDULE["registrations-send-reminders"] = {
+    "task": "registrations.send_reminders", "schedule": crontab(minute=23)}
+# Emails to registrants still pending after this many minutes are published again.
+REGISTRATIONS_NOTICE_RETRY_MINUTES = env.int("REGISTRATIONS_NOTICE_RETRY_MINUTES", default=3)
+CELERY_BEAT_SCHEDULE["registrations-sweep-notices"] = {
+    "task": "registrations.sweep_notices", "schedule": 60.0}
