@@ -31,6 +31,9 @@ class RegistrationSetup(models.Model):
     invitation_code = models.CharField(_("invitation code"), max_length=40, blank=True)
     ask_affiliation = models.BooleanField(_("ask for the affiliation"), default=True)
     ask_access_needs = models.BooleanField(_("ask about access needs"), default=True)
+    # Set when staff tell the registrants the event is cancelled: no seat is offered after.
+    event_cancelled_at = models.DateTimeField(_("event cancelled"), null=True, blank=True,
+                                              editable=False)
     offer_hours = models.PositiveSmallIntegerField(
         _("hours to accept a freed seat"), default=48, validators=[MinValueValidator(1)],
         help_text=_("A seat offered to the first on the waitlist passes on after this."))

@@ -80,7 +80,8 @@ def setup_for_event_page(event_id: int) -> dict | None:
 def events_with_seats_for_the_waitlist(now) -> list[int]:
     """Upcoming events with a free seat and someone waiting: their promotion task was lost
     (broker down at the cancellation) or is still queued. Read by the sweep."""
-    return list(RegistrationSetup.objects.filter(event__start__gt=now).annotate(
+    return list(RegistrationSetup.objects.filter(
+        event__start__gt=now, event_cancelled_at__isnull=True).annotate(
         holding=Count("event__registrations", filter=Q(
             event__registrations__status__in=Registration.HOLDING)),
         waiting=Count("event__registrations", filter=Q(

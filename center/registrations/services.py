@@ -108,8 +108,8 @@ def waitlist_promote(*, event_id: int, now=None) -> list[Registration]:
     now = now or timezone.now()
     with transaction.atomic():
         setup = _locked_setup(event_id)
-        if setup.event.start <= now:
-            return []  # nobody is offered a seat for an event that has begun
+        if setup.event.start <= now or setup.event_cancelled_at:
+            return []  # nobody is offered a seat for an event that has begun or is off
         free = setup.capacity - _seats_taken(event_id)
         if free <= 0:
             return []
@@ -233,9 +233,9 @@ def event_notify_registrants(*, event_id: int, kind: str, message: str,
         raise ValueError(kind)
     with transaction.atomic():
         setup = _locked_setup(event_id)
-        if kind == Notice.Kind.EVENT_CANCELLED and setup.mode != RegistrationSetup.Mode.CLOSED:
+        if kind == Notice.Kind.EVENT_CANCELLED and not setup.event_cancelled_at:
             RegistrationSetup.objects.filter(pk=setup.pk).update(
-                mode=RegistrationSetup.Mode.CLOSED)
+                mode=RegistrationSetup.Mode.CLOSED, event_cancelled_at=timezone.now())
         registrants = list(Registration.objects.filter(
             event_id=event_id, status__in=Registration.ACTIVE, anonymised_at__isnull=True))
         before = Notice.objects.filter(registration__event_id=event_id, kind=kind).count()

@@ -227,6 +227,11 @@ def test_staff_cancelling_the_event_tells_everyone_and_closes_registration(
     assert chinese.subject.startswith("已取消") and "很遗憾" in chinese.body
     with pytest.raises(services.RegistrationRefused):
         register(setup, "Dan")
+    # Ada cancels her seat: nobody is offered a seat at an event that will not happen.
+    with committed():
+        services.registration_cancel(registration=Registration.objects.get(name="Ada"))
+    assert Registration.objects.get(name="Ben").status == "waitlisted"
+    assert services.waitlist_promote(event_id=setup.event_id) == []
 
 
 def test_the_notify_page_refuses_a_message_left_empty(site, client, event_manager):
