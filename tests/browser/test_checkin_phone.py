@@ -95,3 +95,16 @@ def test_the_printable_check_in_list_is_accessible(live_site, staff_page, axe_vi
     page.emulate_media(media="print")
     expect(page.locator("#header")).to_be_hidden()
     expect(page.get_by_role("row", name="Grace Hopper")).to_be_visible()
+
+
+@pytest.mark.parametrize("language", ["en", "zh-hans"])
+def test_the_page_to_email_every_registrant_is_accessible(live_site, staff_page, axe_violations,
+                                                          language):
+    setup = _event_with_registrants()
+    emma = UserFactory(username="emma", group="Event managers")
+    page = staff_page(emma, width=1280, height=900)
+    page.goto(f"{live_site}/{language}/admin/registrations/registrationsetup/{setup.pk}/notify/")
+    expect(page.locator("textarea")).to_be_visible()
+    assert not axe_violations(page)
+    page.goto(f"{live_site}/{language}/admin/registrations/registrationsetup/{setup.pk}/change/")
+    expect(page.locator(f"a[href$='/registrationsetup/{setup.pk}/notify/']")).to_be_visible()
