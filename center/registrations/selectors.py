@@ -19,9 +19,8 @@ def seats_left(setup: RegistrationSetup) -> int:
 
 
 def counts_by_status(event_id: int) -> dict[str, int]:
-    row = Registration.objects.filter(event_id=event_id).aggregate(**{
+    return Registration.objects.filter(event_id=event_id).aggregate(**{
         status: Count("pk", filter=Q(status=status)) for status in Registration.Status.values})
-    return row
 
 
 # --- Staff: who may see registrants, and the check-in reads -------------------------------
