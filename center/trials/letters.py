@@ -71,13 +71,16 @@ def _risk_label(rating, language: str) -> str:
         return str(RISK_IN_LETTER[rating.risk])
 
 
-def decision_letter(application: TrialApplication, language: str) -> DecisionLetter | None:
-    """None when the application was never assessed (decided before the ethics review)."""
+def decision_letter(application: TrialApplication, language: str, *,
+                    absolute_links: bool = True) -> DecisionLetter | None:
+    """None when the application was never assessed (decided before the ethics review).
+    Absolute links for the email; site paths for the status page (absolute_links=False)."""
     assessment = _assessment(application)
     if assessment is None:
         return None
     version = assessment.code_version
-    version_url = links.code_version_url(version, language)  # once: it may read the database
+    # Once: it may read the database.
+    version_url = links.code_version_url(version, language, absolute_link=absolute_links)
     cited: dict[int, CitedPrinciple] = {}
 
     def cite(principle, rating=None) -> CitedPrinciple:

@@ -27,10 +27,11 @@ def admin_url(application: TrialApplication) -> str:
         return absolute(reverse("admin:trials_trialapplication_change", args=[application.pk]))
 
 
-def code_version_url(version, language: str) -> str:
-    """The absolute address of that Code version's page (not the one in force): a letter cites
-    the text the application was judged against, even after it was superseded. "" while the
-    Code's page has no apphook (no version pages exist yet)."""
+def code_version_url(version, language: str, *, absolute_link: bool = True) -> str:
+    """The address of that Code version's page (not the one in force): a letter cites the text
+    the application was judged against, even after it was superseded. Absolute for an email;
+    a site path for a page, which then works on whichever host served it. "" while the Code's
+    page has no apphook (no version pages exist yet)."""
     ensure_urlconf_is_up_to_date()
     path = url_or_empty(version, language)
-    return absolute(path) if path else ""
+    return absolute(path) if path and absolute_link else path

@@ -146,6 +146,7 @@ def application_status(request, token):
         "form": (form or ReplyForm()) if needs_answer else None,
         "answered": request.GET.get("answered") == "1",
         # Told once decided, as the decision letter tells it: never while under review.
-        "letter": (letters.decision_letter(application, get_language())
+        "letter": (letters.decision_letter(application, get_language(),
+                                           absolute_links=False)
                    if application.is_decided else None),
     }, status=200))

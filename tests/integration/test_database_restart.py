@@ -11,11 +11,9 @@ import glob
 import html
 import os
 import re
-import shutil
 import signal
 import subprocess
 import sys
-import tempfile
 import threading
 import time
 import urllib.error
@@ -35,6 +33,7 @@ from center.site.demo.loader import load_demo_pages
 from center.trials import demo as trials_demo
 from center.trials.models import TrialApplication
 from tests.people.factories import PersonFactory
+from tests.support.postgres import Cluster, postgres_bin
 from tests.support.processes import (
     ROOT,
     free_port,
@@ -66,62 +65,6 @@ django.setup()
 from tests.integration.test_database_restart import demo_content
 demo_content()
 """
-
-
-def _postgres_bin() -> Path | None:
-    found = sorted(glob.glob("/usr/lib/postgresql/*/bin/initdb"),
-                   key=lambda p: int(Path(p).parts[-3]))
-    if found:
-        return Path(found[-1]).parent
-    initdb = shutil.which("initdb")
-    return Path(initdb).parent if initdb else None
-
-
-class Cluster:
-    """A throwaway PostgreSQL. initdb refuses to run as root: then it runs as `postgres`, in
-    a folder of its own under /tmp (pytest's tmp_path is private to root)."""
-
-    def __init__(self, bindir: Path, tmp_path: Path):
-        self.bindir = bindir
-        self.as_root = os.geteuid() == 0
-        if self.as_root:
-            self.home = Path(tempfile.mkdtemp(prefix="pg-restart-"))
-            shutil.chown(self.home, "postgres", "postgres")
-            self.prefix = ["runuser", "-u", "postgres", "--"]
-        else:
-            self.home, self.prefix = tmp_path, []
-        self.data = self.home / "data"
-        self.log = self.home / "server.log"
-        self.port = free_port()
-        self.url = f"postgres://postgres@127.0.0.1:{self.port}/portal"
-
-    def run(self, tool: str, *args: str, timeout: float = 60):
-        return subprocess.run([*self.prefix, str(self.bindir / tool), *args], cwd=self.home,
-                              capture_output=True, text=True, timeout=timeout, check=True)
-
-    def initdb(self):
-        self.run("initdb", "-D", str(self.data), "-U", "postgres", "-A", "trust", "-E", "UTF8",
-                 "--locale=C.UTF-8", "--no-sync")
-
-    def start(self):
-        # fsync off: a killed process loses nothing the kernel already holds; only a power
-        # cut would, and that is not what this test is about.
-        options = (f"-p {self.port} -c listen_addresses=127.0.0.1 -c fsync=off "
-                   f"-c unix_socket_directories={self.home}")
-        self.run("pg_ctl", "-D", str(self.data), "-l", str(self.log), "-o", options, "-w",
-                 "-t", "30", "start")
-
-    def postmaster_pid(self) -> int:
-        return int((self.data / "postmaster.pid").read_text().split()[0])
-
-    def stop(self):
-        if (self.data / "postmaster.pid").exists():
-            subprocess.run([*self.prefix, str(self.bindir / "pg_ctl"), "-D", str(self.data),
-                            "-m", "immediate", "-w", "stop"], capture_output=True, timeout=30)
-
-    def cleanup(self):
-        if self.as_root:
-            shutil.rmtree(self.home, ignore_errors=True)
 
 
 def _children(pid: int) -> list[int]:
@@ -340,7 +283,7 @@ def _prepare(cluster: Cluster, bindir: Path) -> dict[str, float]:
 
 def test_postgres_killed_and_restarted_under_load(transactional_db,
                                                   django_db_serialized_rollback, tmp_path):
-    bindir = _postgres_bin()
+    bindir = postgres_bin()
     if bindir is None:
         pytest.skip("no PostgreSQL binaries (initdb, pg_ctl) on this machine")
     began = time.monotonic()
