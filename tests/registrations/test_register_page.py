@@ -181,6 +181,18 @@ def test_chinese_page_in_chinese_and_registrant_language_is_chinese():
     assert Registration.objects.get().language == "zh-hans"
 
 
+@pytest.mark.parametrize("language, heading, step", [
+    ("en", "What happens next", "The day before"),
+    ("zh-hans", "后续流程", "活动前一天"),
+])
+def test_the_form_says_what_happens_next_beside_it(language, heading, step):
+    setup = open_event(capacity=5)
+    page = Client().get(f"/{language}/registrations/{setup.event.slug}/").content.decode()
+    aside = page[page.index('<aside class="trial-aside"'):page.index("</aside>")]
+    assert heading in aside and step in aside
+    assert page.index("</form>") < page.index('<aside class="trial-aside"')  # after it on phones
+
+
 def test_event_page_shows_seats_and_stays_cached_while_seats_json_follows():
     setup = open_event(capacity=3)
     visitor = Client()
