@@ -1,9 +1,9 @@
 """Absolute links in registrants' emails (built in a worker, from the Site's address)."""
 
-from cms.utils.apphook_reload import ensure_urlconf_is_up_to_date
 from django.urls import NoReverseMatch, reverse
 from django.utils import translation
 
+from center.core.apphooks import apphook_urls_up_to_date
 from center.core.links import absolute
 
 from .models import Registration
@@ -18,7 +18,7 @@ def _absolute(name: str, registration: Registration, salt: str) -> str:
 def event_url(event) -> str:
     # The event's address comes from the events apphook: a worker that started before the
     # events page was published must load it first, or the email fails.
-    ensure_urlconf_is_up_to_date()
+    apphook_urls_up_to_date()
     return absolute(event.get_absolute_url())
 
 

@@ -1,8 +1,9 @@
-from cms.utils.apphook_reload import ensure_urlconf_is_up_to_date
 from django.contrib.postgres.search import SearchVector
 from django.db import connection, transaction
 from django.db.models import Value
 from django.urls import NoReverseMatch
+
+from center.core.apphooks import apphook_urls_up_to_date
 
 from .models import SearchEntry
 from .sources import all_sources
@@ -22,7 +23,7 @@ def search_reindex_kind(kind: str) -> int:
     each object, and always right."""
     # Outside a request (a Celery worker, a command) nothing else reloads the URLconf after
     # an apphook is attached, and the entries' URLs come from it.
-    ensure_urlconf_is_up_to_date()
+    apphook_urls_up_to_date()
     source = all_sources()[kind]
     entries = []
     for obj in source.searchable_objects():
