@@ -1,5 +1,5 @@
-"""Apphook URLs (news, events, speakers…) kept current in processes that serve no CMS request
-first: Celery workers, commands, and our own middleware."""
+"""Apphook URLs (news, events, speakers…) kept current in processes that serve no request
+first: Celery workers and commands."""
 
 from cms.utils import apphook_reload
 

@@ -1,8 +1,8 @@
 import time
 
+from cms.utils import apphook_reload
 from django.conf import settings
 
-from .apphooks import apphook_urls_up_to_date
 from .content_version import content_version
 from .views import healthz, readyz
 
@@ -75,6 +75,7 @@ class ApphookReloadMiddleware:
         now = time.monotonic()
         if version is None or version != self.checked_version \
                 or now - self.checked_at > self.RECHECK_SECONDS:
-            apphook_urls_up_to_date()
+            # A web process builds its URLs in its first request, after this check.
+            apphook_reload.ensure_urlconf_is_up_to_date()
             self.checked_version, self.checked_at = version, now
         return self.get_response(request)
