@@ -4,7 +4,11 @@ request causes, in the JSON log format too."""
 
 import json
 import logging
+import os
 import re
+import subprocess
+import sys
+from pathlib import Path
 
 import pytest
 from django.http import HttpResponse
@@ -72,3 +76,15 @@ def test_log_lines_written_during_a_request_carry_its_id_as_json(rf):
     assert re.fullmatch(r"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z", during["time"])
     assert after["request_id"] is None  # the id ends with its request
     assert current_request_id.get() is None
+
+
+def test_log_format_json_makes_every_process_log_json_lines():
+    code = ("import django; django.setup(); import logging; "
+            "logging.getLogger('center.example').error('disk nearly full')")
+    env = {**os.environ, "DJANGO_SETTINGS_MODULE": "center.settings.local", "LOG_FORMAT": "json"}
+    result = subprocess.run([sys.executable, "-c", code], cwd=Path(__file__).parents[2], env=env,
+                            capture_output=True, text=True, timeout=60)
+    (line,) = [line for line in result.stderr.splitlines() if "disk nearly full" in line]
+    assert json.loads(line) == {"time": json.loads(line)["time"], "level": "ERROR",
+                                "logger": "center.example", "message": "disk nearly full",
+                                "request_id": None}
