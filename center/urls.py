@@ -53,7 +53,7 @@ SITEMAPS = discovered_sitemaps()
 # A database outage (also one met in a middleware) answers 503 with Retry-After, not 500.
 handler500 = "center.core.errors.server_error"
 
-# /healthz and /readyz are answered earlier, by center.core.middleware.HealthCheckMiddleware.
+# /healthz, /readyz and /metrics are answered earlier, by core.middleware.HealthCheckMiddleware.
 urlpatterns = [
     path("sitemap.xml", sitemap, {"sitemaps": SITEMAPS}, name="sitemap"),
     path("robots.txt", core_views.robots_txt, name="robots_txt"),

@@ -40,3 +40,12 @@ def on_starting(server):
         settings.SECRET_KEY  # noqa: B018 (reading one setting imports them all)
     except MissingEnvironment as error:
         sys.exit(f"gunicorn: {error}")
+
+
+def child_exit(server, worker):
+    """With PROMETHEUS_MULTIPROC_DIR (center/core/metrics.py): a worker that exits stops
+    counting in the live gauges; its counters stay in the sum."""
+    if os.environ.get("PROMETHEUS_MULTIPROC_DIR"):
+        from prometheus_client import multiprocess
+
+        multiprocess.mark_process_dead(worker.pid)

@@ -13,7 +13,7 @@ class CoreConfig(AppConfig):
         from django.apps import apps
         from filer.models import File
 
-        from . import cms_reads, page_cache, text_html
+        from . import cms_reads, page_cache, task_context, text_html
         from .sites import site_sync_after_migrate
 
         # Cached public pages are dropped when what they show changes: plugins, the Site and
@@ -28,6 +28,9 @@ class CoreConfig(AppConfig):
 
         # The inline editor's paragraphs in list items are dropped on save (text_html).
         text_html.connect()
+
+        # Request ids travel with the tasks a request publishes; task outcomes are counted.
+        task_context.connect()
 
         # post_migrate is sent once per app that has models (core has none): hang on the
         # sites app's, after it has created the default Site.

@@ -162,6 +162,8 @@ class FrontCacheMiddleware:
                 _remember(address, entry)
             else:
                 entry = None
+        if entry is not None:
+            request.answered_by = "front_cache"  # the metrics' view label
         if entry is not None and entry.template:
             request.front_cache_entry = entry
             return self.fill_in(request)

@@ -4,9 +4,11 @@ machine's may be either; lines from different processes must sort together."""
 
 import logging
 import time
+from datetime import UTC, datetime
 
 # The errors center/core/errors.py answers with the database-down 503.
 from django.db import InterfaceError, OperationalError
+from pythonjsonlogger.json import JsonFormatter
 
 LINE_FORMAT = "%(asctime)s %(levelname)s %(name)s: %(message)s"
 DATE_FORMAT = "%Y-%m-%dT%H:%M:%SZ"
@@ -17,6 +19,21 @@ class UTCFormatter(logging.Formatter):
 
     def __init__(self, fmt=LINE_FORMAT, datefmt=DATE_FORMAT, **kwargs):
         super().__init__(fmt=fmt, datefmt=datefmt, **kwargs)
+
+
+class UTCJsonFormatter(JsonFormatter):
+    """LOG_FORMAT=json: one object per line for a log collector — time (UTC ISO 8601 with
+    milliseconds), level, logger, message, then request_id, task_id and task_name when the
+    RequestIdFilter (center/core/request_id.py) set them, and exc_info with a traceback."""
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("rename_fields", {"asctime": "time", "levelname": "level",
+                                            "name": "logger"})
+        super().__init__("%(asctime)s %(levelname)s %(name)s %(message)s", *args, **kwargs)
+
+    def formatTime(self, record, datefmt=None):  # noqa: N802 (logging's name)
+        moment = datetime.fromtimestamp(record.created, UTC)
+        return moment.isoformat(timespec="milliseconds").replace("+00:00", "Z")
 
 
 class DatabaseDownFilter(logging.Filter):

@@ -4,9 +4,11 @@ from cms.utils import apphook_reload
 from django.conf import settings
 
 from .content_version import content_version
+from .metrics_view import metrics
 from .views import healthz, readyz
 
-PROBES = {"/healthz": healthz, "/readyz": readyz}
+# Answered before the rest: the probes, and Prometheus's scrape (no session, page or cache).
+PROBES = {"/healthz": healthz, "/readyz": readyz, "/metrics": metrics}
 
 
 class HealthCheckMiddleware:
@@ -20,6 +22,7 @@ class HealthCheckMiddleware:
     def __call__(self, request):
         probe = PROBES.get(request.path)
         if probe is not None:
+            request.answered_by = probe.__name__  # the metrics' view label
             return probe(request)
         return self.get_response(request)
 

@@ -39,12 +39,13 @@ def readyz(request):
 @cache_control(public=True, max_age=24 * 3600)
 def robots_txt(request):
     # The admin (and the CMS editing endpoints under it) per language prefix; /healthz and
-    # /readyz are for probes. Disallow lines first: some parsers take the first rule that
-    # matches.
+    # /readyz are for probes, /metrics for Prometheus. Disallow lines first: some parsers
+    # take the first rule that matches.
     # The sitemap line must be absolute, so it follows the Site's domain.
     lines = ["User-agent: *"]
     lines += [f"Disallow: /{code}/admin/" for code, _name in settings.LANGUAGES]
-    lines += ["Disallow: /healthz", "Disallow: /readyz", "Allow: /", "",
+    lines += ["Disallow: /healthz", "Disallow: /readyz", "Disallow: /metrics",
+              "Allow: /", "",
               f"Sitemap: {absolute('/sitemap.xml')}", ""]
     return HttpResponse("\n".join(lines), content_type="text/plain; charset=utf-8")
 

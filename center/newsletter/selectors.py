@@ -119,3 +119,10 @@ def subscriber_data_export(subscriber: Subscriber) -> dict:
             for delivery in subscriber.deliveries.select_related("campaign").order_by("pk")
         ],
     }
+
+
+def pending_deliveries_by_sending_campaign() -> dict[int, int]:
+    """Messages still to send of each campaign that is sending: one query, for /metrics."""
+    return dict(Delivery.objects.filter(status=Delivery.Status.PENDING,
+                                        campaign__status=Campaign.Status.SENDING)
+                .order_by().values_list("campaign_id").annotate(n=Count("id")))

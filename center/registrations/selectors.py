@@ -5,7 +5,7 @@ from django.db import models
 from django.db.models import Count, Q
 from django.db.models.functions import Lower
 
-from .models import Registration, RegistrationSetup
+from .models import Notice, Registration, RegistrationSetup
 
 
 def setup_for_event(event_id: int) -> RegistrationSetup | None:
@@ -86,3 +86,8 @@ def events_with_seats_for_the_waitlist(now) -> list[int]:
         waiting=Count("event__registrations", filter=Q(
             event__registrations__status=Registration.Status.WAITLISTED)),
     ).filter(waiting__gt=0, holding__lt=models.F("capacity")).values_list("event_id", flat=True))
+
+
+def pending_notices() -> int:
+    """Emails to registrants written but not sent yet: one query, for /metrics."""
+    return Notice.objects.filter(status=Notice.Status.PENDING).count()

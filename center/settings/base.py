@@ -77,6 +77,9 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # First: the request id every log line carries, and the request metrics (/metrics),
+    # which must see the probes and front-cache hits below too (center/core/request_middleware.py).
+    "center.core.request_middleware.RequestIdMiddleware",
     "center.core.middleware.HealthCheckMiddleware",
     # Public pages stored earlier are answered here, before everything below (front_cache.py).
     "center.core.front_cache.FrontCacheMiddleware",
@@ -355,12 +358,20 @@ CELERY_BEAT_SCHEDULE = {
                                "schedule": crontab(hour=3, minute=17)},
 }
 
+# "line" (default): `time LEVEL logger: message`; "json": one JSON object per line, with the
+# request id (and task id and name in workers) for a log collector (center/core/logs.py).
+LOG_FORMAT = env.str("LOG_FORMAT", default="line")
+if LOG_FORMAT not in ("line", "json"):
+    raise ValueError(f"LOG_FORMAT must be line or json, not {LOG_FORMAT!r}")
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "formatters": {"line": {"()": "center.core.logs.UTCFormatter"}},
-    "filters": {"database_down": {"()": "center.core.logs.DatabaseDownFilter"}},
-    "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "line"}},
+    "formatters": {"line": {"()": "center.core.logs.UTCFormatter"},
+                   "json": {"()": "center.core.logs.UTCJsonFormatter"}},
+    "filters": {"database_down": {"()": "center.core.logs.DatabaseDownFilter"},
+                "request_id": {"()": "center.core.request_id.RequestIdFilter"}},
+    "handlers": {"console": {"class": "logging.StreamHandler", "formatter": LOG_FORMAT,
+                             "filters": ["request_id"]}},
     "root": {"handlers": ["console"], "level": env("LOG_LEVEL", default="INFO")},
     "loggers": {
         "django.db.backends": {"level": "INFO"},
@@ -374,6 +385,16 @@ LOGGING = {
         "axes": {"level": "WARNING"},
     },
 }
+# Prometheus metrics at /metrics (center/core/metrics.py): answered to these networks (the
+# client address as center/core/requests.py reads it) or to `Authorization: Bearer <token>`,
+# 404 to anyone else. With PROMETHEUS_MULTIPROC_DIR set (gunicorn's workers, a prefork
+# Celery worker) every process writes its counts there and a scrape adds them up.
+METRICS_ALLOWED_IPS = env.list("METRICS_ALLOWED_IPS", default=["127.0.0.1/32", "::1/128"])
+METRICS_TOKEN = env.str("METRICS_TOKEN", default="")
+# A Celery worker serves its task metrics on this port (unset: none); on METRICS_WORKER_ADDRESS.
+METRICS_WORKER_PORT = env.int("CELERY_METRICS_PORT", default=0)
+METRICS_WORKER_ADDRESS = env.str("CELERY_METRICS_ADDRESS", default="127.0.0.1")
+
 # Workers and beat log through LOGGING above instead of Celery's own format and local time.
 CELERY_WORKER_HIJACK_ROOT_LOGGER = False
 

@@ -9,3 +9,10 @@ class SiteConfig(AppConfig):
     name = "center.site"
     label = "site"
     verbose_name = _("Site")
+
+    def ready(self):
+        from center.core.metrics import register_backlog
+
+        from .metrics import BacklogCollector
+
+        register_backlog(BacklogCollector())

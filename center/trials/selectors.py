@@ -1,10 +1,17 @@
 from datetime import datetime
 
 from django.contrib.auth import get_user_model
-from django.db.models import Q, QuerySet
+from django.db.models import Count, Q, QuerySet
 from django.utils import timezone
 
-from .models import AuditEvent, DecisionTemplate, PrivacyNotice, Product, TrialApplication
+from .models import (
+    AuditEvent,
+    DecisionTemplate,
+    EmailOutbox,
+    PrivacyNotice,
+    Product,
+    TrialApplication,
+)
 
 REVIEWERS_GROUP = "Reviewers"
 
@@ -68,3 +75,10 @@ def decision_message(*, state: str, language: str) -> str:
 def product_names(application: TrialApplication, language: str) -> list[str]:
     return [p.safe_translation_getter("name", language_code=language, any_language=True)
             or p.slug for p in application.products.all()]
+
+
+def outbox_backlog() -> dict[str, int]:
+    """Emails not sent yet, by status (pending, failed): one query, for /metrics."""
+    counts = dict(EmailOutbox.objects.filter(status__in=("pending", "failed")).order_by()
+                  .values_list("status").annotate(n=Count("id")))
+    return {status: counts.get(status, 0) for status in ("pending", "failed")}
