@@ -76,8 +76,23 @@ def whitepaper_publish(*, whitepaper: Whitepaper, user: AbstractBaseUser | None)
     WhitepaperStatusError if it is already published."""
     whitepaper.publish()
     whitepaper.save(update_fields=["status", "published_at", "updated_at"])
+    whitepaper_pdf_privacy_sync(whitepaper=whitepaper)
     audit_log(obj=whitepaper, user=user, message="Published.")
     return whitepaper
+
+
+def whitepaper_pdf_privacy_sync(*, whitepaper: Whitepaper) -> None:
+    """On S3, a PDF no published paper uses lives in the bucket's private part (signed,
+    expiring URLs only); filer moves it when its is_public flag changes. Local disk keeps
+    every upload where it is: there the download view is the only way pages reach a PDF."""
+    if not settings.MEDIA_S3_ENABLED or not whitepaper.pdf_id:
+        return
+    file = File.objects.get(pk=whitepaper.pdf_id)
+    public = Whitepaper.objects.filter(pdf_id=file.pk, status=Whitepaper.Status.PUBLISHED).exists()
+    if file.is_public != public:
+        file.is_public = public
+        file.save()  # filer copies the object to the other storage and deletes the old one
+        whitepaper.pdf = file
 
 
 @transaction.atomic
@@ -85,6 +100,7 @@ def whitepaper_unpublish(*, whitepaper: Whitepaper,
                          user: AbstractBaseUser | None) -> Whitepaper:
     whitepaper.unpublish()
     whitepaper.save(update_fields=["status", "updated_at"])
+    whitepaper_pdf_privacy_sync(whitepaper=whitepaper)
     audit_log(obj=whitepaper, user=user, message="Unpublished.")
     return whitepaper
 
@@ -136,6 +152,7 @@ def whitepaper_pdf_refresh(*, whitepaper: Whitepaper,
     whitepaper.pdf_problem = problem
     whitepaper.save(update_fields=["pdf_sha256", "pdf_size", "pdf_pages", "pdf_problem",
                                    "updated_at"])
+    whitepaper_pdf_privacy_sync(whitepaper=whitepaper)
     return whitepaper
 
 
@@ -163,15 +180,28 @@ def _stored_digest(stream: StoredFile, name: str) -> tuple[str, int]:
     hashed every time."""
     try:
         st = os.fstat(stream.fileno())
+        signature, size = f"{st.st_dev}:{st.st_ino}:{st.st_size}:{st.st_mtime_ns}", st.st_size
     except (AttributeError, OSError, ValueError):
-        return pdf_digest(stream)
-    signature = f"{name}|{st.st_dev}:{st.st_ino}:{st.st_size}:{st.st_mtime_ns}"
+        found = _object_signature(stream)
+        if found is None:
+            return pdf_digest(stream)
+        signature, size = found
+    signature = f"{name}|{signature}"
     key = "publications.pdf-sha256." + hashlib.sha256(signature.encode()).hexdigest()
     digest = cache.get(key)
     if digest is None:
         digest, _size = pdf_digest(stream)
         cache.set(key, digest, DIGEST_CACHE_SECONDS)
-    return digest, st.st_size
+    return digest, size
+
+
+def _object_signature(stream: StoredFile) -> tuple[str, int] | None:
+    """What changes whenever an S3 object's bytes do (its ETag, size and time), from the HEAD
+    request django-storages made when it opened it; None on other storages."""
+    obj = getattr(getattr(stream, "file", stream), "obj", None)
+    if obj is None:
+        return None
+    return f"{obj.e_tag}:{obj.content_length}:{obj.last_modified.isoformat()}", obj.content_length
 
 
 def whitepaper_pdf_open(*, whitepaper: Whitepaper) -> StoredFile:
