@@ -11,8 +11,10 @@ import urllib.request
 import boto3
 import pytest
 from django.conf import settings
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.core.management import call_command
 from django.urls import reverse
+from filer.models import File
 
 from center.publications.models import Whitepaper
 from tests.publications.factories import filer_image_create, pdf_bytes, png_bytes
@@ -46,9 +48,6 @@ def _fetch(url):
 
 def _upload_through_filer(client, data, name):
     """The media library's upload button: one multipart POST to filer's admin."""
-    from filer.models import File
-    from django.core.files.uploadedfile import SimpleUploadedFile
-
     before = set(File.objects.values_list("pk", flat=True))
     response = client.post(reverse("admin:filer-ajax_upload"),
                            {"file": SimpleUploadedFile(name, data)})
