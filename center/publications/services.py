@@ -138,6 +138,10 @@ def whitepaper_pdf_refresh(*, whitepaper: Whitepaper,
             pdf_file_check(file=whitepaper.pdf)
             with whitepaper.pdf.file.open("rb") as stream:
                 sha256, size = pdf_digest(stream)
+                # The first download then reads no bytes (in a bucket it would fetch them all).
+                found = _digest_key(stream, whitepaper.pdf.file.name)
+                if found is not None:
+                    cache.set(found[0], sha256, DIGEST_CACHE_SECONDS)
                 if sha256 != whitepaper.pdf_sha256 or whitepaper.pdf_pages is None:
                     whitepaper.pdf_pages = pdf_page_count(stream)
             whitepaper.pdf_sha256, whitepaper.pdf_size = sha256, size
@@ -173,21 +177,30 @@ def whitepapers_pdf_recheck(*, file: File, user: AbstractBaseUser | None = None)
     return papers
 
 
-def _stored_digest(stream: StoredFile, name: str) -> tuple[str, int]:
-    """The SHA-256 and size of the open file. The hash is cached under what changes whenever
-    the stored bytes do (inode, size, modification time), read from the open file itself so
-    it describes the very bytes about to be served; a storage without file descriptors is
-    hashed every time."""
+def _digest_key(stream: StoredFile, name: str) -> tuple[str, int] | None:
+    """The cache key of the open file's SHA-256, and its size: built from what changes
+    whenever the stored bytes do (inode, size and modification time on disk; ETag, size and
+    time in a bucket), read from the open file itself so it describes the very bytes about
+    to be served. None for a storage that tells neither."""
     try:
         st = os.fstat(stream.fileno())
         signature, size = f"{st.st_dev}:{st.st_ino}:{st.st_size}:{st.st_mtime_ns}", st.st_size
     except (AttributeError, OSError, ValueError):
         found = _object_signature(stream)
         if found is None:
-            return pdf_digest(stream)
+            return None
         signature, size = found
     signature = f"{name}|{signature}"
-    key = "publications.pdf-sha256." + hashlib.sha256(signature.encode()).hexdigest()
+    return "publications.pdf-sha256." + hashlib.sha256(signature.encode()).hexdigest(), size
+
+
+def _stored_digest(stream: StoredFile, name: str) -> tuple[str, int]:
+    """The SHA-256 and size of the open file, hashed once per change of its bytes (cached
+    under _digest_key); a storage that tells nothing is hashed every time."""
+    found = _digest_key(stream, name)
+    if found is None:
+        return pdf_digest(stream)
+    key, size = found
     digest = cache.get(key)
     if digest is None:
         digest, _size = pdf_digest(stream)
