@@ -18,18 +18,20 @@ def _project_files() -> set[str]:
     found = set()
     for folder, dirs, files in os.walk(ROOT):
         dirs[:] = [d for d in dirs if d not in SKIPPED_DIRS and not d.startswith(".test")]
-        found.update(os.path.join(folder, name) for name in files)
+        # .test*: other test processes' SQLite databases and media folders.
+        found.update(os.path.join(folder, name) for name in files if not name.startswith(".test"))
     return found
 
 
-def _checks_env(s3, media_root: Path) -> dict:
+def _checks_env(s3, media_root: Path, tmp_path: Path) -> dict:
     env = {k: v for k, v in os.environ.items()
            if not k.startswith(("PYTEST_", "MEDIA_", "CACHE_URL"))}
+    # A test database of its own, next to this run's (pytest-django adds test_ in front).
     database = env.get("DATABASE_URL", "")
-    if database.startswith("postgres"):  # a database of its own, next to this run's
-        env["DATABASE_URL"] = database.rsplit("/", 1)[0] + "/" + \
-            database.rsplit("/", 1)[1] + "_s3checks"
+    if database.startswith("postgres"):
+        env["DATABASE_URL"] = database + "_s3checks"
     return {**env, **s3.env(), "MEDIA_ROOT": str(media_root), "PYTHONDONTWRITEBYTECODE": "1",
+            "TEST_SQLITE_PATH": str(tmp_path / "s3checks.sqlite3"),
             "DJANGO_SETTINGS_MODULE": "center.settings.test"}
 
 
@@ -41,7 +43,7 @@ def test_media_live_in_the_bucket_and_nothing_is_written_on_the_node(tmp_path):
         run = subprocess.run(
             [sys.executable, "-m", "pytest", "-p", "no:cacheprovider", "-p", "no:xdist",
              "--create-db", "-q", "tests/core/s3_media_checks.py"],
-            cwd=ROOT, env=_checks_env(s3, media_root), capture_output=True, text=True,
+            cwd=ROOT, env=_checks_env(s3, media_root, tmp_path), capture_output=True, text=True,
             timeout=600)
         keys = s3.keys()
     assert run.returncode == 0, run.stdout[-6000:] + run.stderr[-3000:]
