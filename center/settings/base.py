@@ -322,9 +322,9 @@ X_ACCEL_REDIRECT_PREFIX = env("DJANGO_X_ACCEL_REDIRECT_PREFIX", default="")
 MEDIA_S3_ENABLED = False
 MEDIA_S3_SIGNED_URL_SECONDS = 300
 vars().update(media_storages(env, STORAGES))
-# An upload up to the largest accepted file stays in memory, never a temporary file on the
-# node's disk; anything larger is refused by the form that asked for it anyway.
-FILE_UPLOAD_MAX_MEMORY_SIZE = PUBLICATIONS_MAX_PDF_BYTES + 1024 * 1024
+# Any upload the shipped nginx lets through (client_max_body_size 60m: the largest PDF and
+# the form around it) stays in memory, never a temporary file on the node's disk.
+FILE_UPLOAD_MAX_MEMORY_SIZE = PUBLICATIONS_MAX_PDF_BYTES + 10 * 1024 * 1024
 
 # Email: the console by default so a new user sees every message.
 vars().update(env.email_url("EMAIL_URL", default="consolemail://"))
