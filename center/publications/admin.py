@@ -13,6 +13,7 @@ from .forms import WhitepaperAdminForm
 from .models import Topic, Whitepaper, WhitepaperAuthor, WhitepaperStatusError
 from .services import (
     whitepaper_cover_refresh,
+    whitepaper_pdf_privacy_sync,
     whitepaper_pdf_refresh,
     whitepaper_pdf_replacement_check,
     whitepaper_publish,
@@ -77,6 +78,7 @@ class WhitepaperAdmin(KeepOldAddressesAdmin, TranslatableAdmin):
         if not change or "pdf" in form.changed_data or obj.pdf_problem:
             whitepaper_pdf_refresh(whitepaper=obj, user=request.user)
         whitepaper_cover_refresh(whitepaper=obj)
+        whitepaper_pdf_privacy_sync(whitepaper=obj)  # the status may have changed here
 
     @admin.action(description=_("Publish the selected whitepapers"), permissions=["change"])
     def publish(self, request, queryset):

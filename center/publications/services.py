@@ -76,8 +76,23 @@ def whitepaper_publish(*, whitepaper: Whitepaper, user: AbstractBaseUser | None)
     WhitepaperStatusError if it is already published."""
     whitepaper.publish()
     whitepaper.save(update_fields=["status", "published_at", "updated_at"])
+    whitepaper_pdf_privacy_sync(whitepaper=whitepaper)
     audit_log(obj=whitepaper, user=user, message="Published.")
     return whitepaper
+
+
+def whitepaper_pdf_privacy_sync(*, whitepaper: Whitepaper) -> None:
+    """On S3, a PDF no published paper uses lives in the bucket's private part (signed,
+    expiring URLs only); filer moves it when its is_public flag changes. Local disk keeps
+    every upload where it is: there the download view is the only way pages reach a PDF."""
+    if not settings.MEDIA_S3_ENABLED or not whitepaper.pdf_id:
+        return
+    file = File.objects.get(pk=whitepaper.pdf_id)
+    public = Whitepaper.objects.filter(pdf_id=file.pk, status=Whitepaper.Status.PUBLISHED).exists()
+    if file.is_public != public:
+        file.is_public = public
+        file.save()  # filer copies the object to the other storage and deletes the old one
+        whitepaper.pdf = file
 
 
 @transaction.atomic
@@ -85,6 +100,7 @@ def whitepaper_unpublish(*, whitepaper: Whitepaper,
                          user: AbstractBaseUser | None) -> Whitepaper:
     whitepaper.unpublish()
     whitepaper.save(update_fields=["status", "updated_at"])
+    whitepaper_pdf_privacy_sync(whitepaper=whitepaper)
     audit_log(obj=whitepaper, user=user, message="Unpublished.")
     return whitepaper
 
@@ -122,6 +138,10 @@ def whitepaper_pdf_refresh(*, whitepaper: Whitepaper,
             pdf_file_check(file=whitepaper.pdf)
             with whitepaper.pdf.file.open("rb") as stream:
                 sha256, size = pdf_digest(stream)
+                # The first download then reads no bytes (in a bucket it would fetch them all).
+                found = _digest_key(stream, whitepaper.pdf.file.name)
+                if found is not None:
+                    cache.set(found[0], sha256, DIGEST_CACHE_SECONDS)
                 if sha256 != whitepaper.pdf_sha256 or whitepaper.pdf_pages is None:
                     whitepaper.pdf_pages = pdf_page_count(stream)
             whitepaper.pdf_sha256, whitepaper.pdf_size = sha256, size
@@ -136,6 +156,7 @@ def whitepaper_pdf_refresh(*, whitepaper: Whitepaper,
     whitepaper.pdf_problem = problem
     whitepaper.save(update_fields=["pdf_sha256", "pdf_size", "pdf_pages", "pdf_problem",
                                    "updated_at"])
+    whitepaper_pdf_privacy_sync(whitepaper=whitepaper)
     return whitepaper
 
 
@@ -156,22 +177,44 @@ def whitepapers_pdf_recheck(*, file: File, user: AbstractBaseUser | None = None)
     return papers
 
 
-def _stored_digest(stream: StoredFile, name: str) -> tuple[str, int]:
-    """The SHA-256 and size of the open file. The hash is cached under what changes whenever
-    the stored bytes do (inode, size, modification time), read from the open file itself so
-    it describes the very bytes about to be served; a storage without file descriptors is
-    hashed every time."""
+def _digest_key(stream: StoredFile, name: str) -> tuple[str, int] | None:
+    """The cache key of the open file's SHA-256, and its size: built from what changes
+    whenever the stored bytes do (inode, size and modification time on disk; ETag, size and
+    time in a bucket), read from the open file itself so it describes the very bytes about
+    to be served. None for a storage that tells neither."""
     try:
         st = os.fstat(stream.fileno())
+        signature, size = f"{st.st_dev}:{st.st_ino}:{st.st_size}:{st.st_mtime_ns}", st.st_size
     except (AttributeError, OSError, ValueError):
+        found = _object_signature(stream)
+        if found is None:
+            return None
+        signature, size = found
+    signature = f"{name}|{signature}"
+    return "publications.pdf-sha256." + hashlib.sha256(signature.encode()).hexdigest(), size
+
+
+def _stored_digest(stream: StoredFile, name: str) -> tuple[str, int]:
+    """The SHA-256 and size of the open file, hashed once per change of its bytes (cached
+    under _digest_key); a storage that tells nothing is hashed every time."""
+    found = _digest_key(stream, name)
+    if found is None:
         return pdf_digest(stream)
-    signature = f"{name}|{st.st_dev}:{st.st_ino}:{st.st_size}:{st.st_mtime_ns}"
-    key = "publications.pdf-sha256." + hashlib.sha256(signature.encode()).hexdigest()
+    key, size = found
     digest = cache.get(key)
     if digest is None:
         digest, _size = pdf_digest(stream)
         cache.set(key, digest, DIGEST_CACHE_SECONDS)
-    return digest, st.st_size
+    return digest, size
+
+
+def _object_signature(stream: StoredFile) -> tuple[str, int] | None:
+    """What changes whenever an S3 object's bytes do (its ETag, size and time), from the HEAD
+    request django-storages made when it opened it; None on other storages."""
+    obj = getattr(getattr(stream, "file", stream), "obj", None)
+    if obj is None:
+        return None
+    return f"{obj.e_tag}:{obj.content_length}:{obj.last_modified.isoformat()}", obj.content_length
 
 
 def whitepaper_pdf_open(*, whitepaper: Whitepaper) -> StoredFile:

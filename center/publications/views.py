@@ -11,7 +11,7 @@ from center.core.filters import choice_or_none
 from center.core.http import no_store
 from center.core.links import absolute
 from center.core.permissions import can_see_drafts
-from center.core.sendfile import x_accel_response
+from center.core.sendfile import signed_redirect, x_accel_response
 from center.core.structured_data import json_ld_script_body
 from center.people.structured_data import people_json_ld
 
@@ -127,10 +127,13 @@ def whitepaper_download(request, slug):
                           status=503)
         response["Retry-After"] = "3600"
         return no_store(response)
-    # Checked above, then sent by nginx when it is in front (no Python worker held), else
-    # streamed from storage in chunks; the file is never read into memory whole.
-    response = x_accel_response(stream, content_type="application/pdf",
-                                filename=_file_name(paper, "pdf"))
+    # Checked above, then sent by nginx when it is in front or by the S3 store through a
+    # short-lived signed URL (no Python worker held), else streamed from storage in chunks;
+    # the file is never read into memory whole.
+    response = (x_accel_response(stream, content_type="application/pdf",
+                                 filename=_file_name(paper, "pdf"))
+                or signed_redirect(stream, content_type="application/pdf",
+                                   filename=_file_name(paper, "pdf")))
     if response is None:
         response = FileResponse(stream, as_attachment=True, filename=_file_name(paper, "pdf"),
                                 content_type="application/pdf")

@@ -9,6 +9,8 @@ import environ
 from celery.schedules import crontab
 from django.utils.translation import gettext_lazy as _
 
+from .storage import media_storages
+
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 
 env = environ.Env()
@@ -162,6 +164,11 @@ CACHES = {"default": env.cache_url("CACHE_URL", default="locmemcache://")}
 # with the cache down pages are served uncached, never a 500.
 if CACHES["default"]["BACKEND"] == "django.core.cache.backends.redis.RedisCache":
     CACHES["default"]["BACKEND"] = "center.core.cache.ResilientRedisCache"
+# With a shared cache every node reads a session from it (the database stays the record, so
+# a restarted cache signs nobody out); with a per-process cache, from the database alone.
+SESSION_ENGINE = ("django.contrib.sessions.backends.db"
+                  if CACHES["default"]["BACKEND"].endswith("LocMemCache")
+                  else "django.contrib.sessions.backends.cached_db")
 # Behind a reverse proxy: the META key of the header it sets to the client's address (e.g.
 # HTTP_X_REAL_IP); rate limits and consent records use it (center/core/requests.py).
 CLIENT_IP_HEADER = env("CLIENT_IP_HEADER", default="")
@@ -314,6 +321,13 @@ SERVE_MEDIA = env.bool("DJANGO_SERVE_MEDIA", default=DEBUG)
 # Behind nginx (deploy/nginx/): large downloads are handed to it with X-Accel-Redirect under
 # this internal prefix (aliased to MEDIA_ROOT there) instead of streamed by a Python worker.
 X_ACCEL_REDIRECT_PREFIX = env("DJANGO_X_ACCEL_REDIRECT_PREFIX", default="")
+# MEDIA_S3_BUCKET moves every upload to an S3-compatible bucket (center/settings/storage.py).
+MEDIA_S3_ENABLED = False
+MEDIA_S3_SIGNED_URL_SECONDS = 300
+vars().update(media_storages(env, STORAGES))
+# Any upload the shipped nginx lets through (client_max_body_size 60m: the largest PDF and
+# the form around it) stays in memory, never a temporary file on the node's disk.
+FILE_UPLOAD_MAX_MEMORY_SIZE = PUBLICATIONS_MAX_PDF_BYTES + 10 * 1024 * 1024
 
 # Email: the console by default so a new user sees every message.
 vars().update(env.email_url("EMAIL_URL", default="consolemail://"))

@@ -29,4 +29,6 @@ CELERY_TASK_DEFAULT_QUEUE = "celery" + env("PYTEST_XDIST_WORKER", default="")
 
 if DATABASES["default"]["ENGINE"].endswith("sqlite3"):
     # A file, not memory, so a separate worker process can open the same test database.
-    DATABASES["default"]["TEST"] = {"NAME": str(BASE_DIR / ".test-db.sqlite3")}
+    # TEST_SQLITE_PATH: a test that runs a pytest of its own gives it another file.
+    DATABASES["default"]["TEST"] = {
+        "NAME": env("TEST_SQLITE_PATH", default=str(BASE_DIR / ".test-db.sqlite3"))}
