@@ -12,7 +12,7 @@ import pytest
 import redis
 
 ROOT = Path(__file__).resolve().parents[2]
-REDIS_URL = os.environ.get("SHARED_STORES_TEST_REDIS", "redis://127.0.0.1:6379/6")
+REDIS_URL = os.environ.get("SHARED_STORES_TEST_REDIS", "redis://127.0.0.1:6379/2")
 ATTEMPTS = 25  # per process
 
 COUNT = """
