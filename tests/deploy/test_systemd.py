@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.support.processes import ROOT
+from tests.support.processes import ROOT, free_port
 
 UNITS = ROOT / "deploy/systemd"
 APP_DIR = "/srv/center/app"
@@ -88,3 +88,15 @@ def test_backup_runs_nightly_and_catches_up_after_downtime():
     assert service["Type"] == "oneshot"
     assert service["ExecStart"].endswith("deploy/backup/center-backup.sh")
     assert service["ReadWritePaths"] == "/srv/center/backups"
+
+
+def test_web_start_waits_for_readyz(live_server):
+    """The ExecStartPost check passes against a serving node and fails on a closed port."""
+    command = _unit("center-web.service")["Service"]["ExecStartPost"].split()
+    assert command[1:3] == ["deploy/wait_ready.py", "${WEB_BIND}"]
+    script = [str(ROOT / ".venv/bin/python"), str(ROOT / "deploy/wait_ready.py")]
+    serving = live_server.url.removeprefix("http://")
+    assert subprocess.run([*script, serving, "20"], timeout=60).returncode == 0
+    closed = subprocess.run([*script, f"127.0.0.1:{free_port()}", "2"], capture_output=True,
+                            text=True, timeout=60)
+    assert closed.returncode == 1 and "did not answer 200" in closed.stderr
