@@ -7,7 +7,6 @@ import configparser
 import os
 import shutil
 import subprocess
-from pathlib import Path
 
 import pytest
 
