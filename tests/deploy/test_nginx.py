@@ -8,6 +8,8 @@ import http.client
 import os
 import re
 import shutil
+import socket
+import ssl
 import subprocess
 import sys
 import time
@@ -22,6 +24,7 @@ from tests.support.processes import (
     free_port,
     gunicorn_command,
     logged_process,
+    stop,
     wait_until_serving,
 )
 
@@ -166,3 +169,97 @@ def test_a_whitepaper_download_is_sent_by_nginx_not_by_a_python_worker(front):
     assert app_headers["X-Accel-Redirect"].startswith("/internal-media/")
     # The internal location is not reachable from outside.
     assert _get(port, app_headers["X-Accel-Redirect"])[0] == 404
+
+
+@pytest.fixture
+def two_nodes(transactional_db, django_db_serialized_rollback, tmp_path):
+    """(nginx port, [gunicorn processes], [their logs]): nginx round robin over two nodes."""
+    if NGINX is None:
+        if os.environ.get("CI"):
+            pytest.fail("CI must install nginx (.ci/run does)")
+        pytest.skip("nginx is not installed (apt-get install nginx)")
+    ports, web_port = [free_port(), free_port()], free_port()
+    env = {**os.environ, "DJANGO_SETTINGS_MODULE": "center.settings.test",
+           "DATABASE_URL": _database_url(), "WEB_CONCURRENCY": "1"}
+    for name in ("CELERY_BROKER_URL", "CACHE_URL", "PYTEST_XDIST_WORKER"):
+        env.pop(name, None)
+    conf = tmp_path / "nginx"
+    subprocess.run([sys.executable, str(ROOT / "deploy/nginx/render.py"), "--out", str(conf),
+                    "--listen", f"127.0.0.1:{web_port}", "--worker-processes", "1",
+                    *[f"--upstream=127.0.0.1:{port}" for port in ports]], check=True)
+    tmp_path.chmod(0o755)
+    logs = [tmp_path / "node-a.log", tmp_path / "node-b.log"]
+    nginx = [NGINX, "-p", str(conf), "-c", str(conf / "nginx.conf"),
+             "-g", "daemon off; error_log stderr;"]
+    with logged_process(gunicorn_command(ports[0]), logs[0], env, "node a") as node_a, \
+            logged_process(gunicorn_command(ports[1]), logs[1], env, "node b") as node_b, \
+            logged_process(nginx, tmp_path / "nginx.log", env, "nginx") as web:
+        for port, node, log in zip(ports, (node_a, node_b), logs, strict=True):
+            wait_until_serving(f"http://127.0.0.1:{port}/healthz", node, log)
+        wait_until_serving(f"http://127.0.0.1:{web_port}/healthz", web, tmp_path / "nginx.log")
+        yield web_port, [node_a, node_b], logs
+
+
+def _answered_by(logs: list[Path], marker: str) -> list[str]:
+    return ["ab"[index] for index, log in enumerate(logs) if marker in log.read_text()]
+
+
+def test_requests_alternate_between_two_nodes_and_one_stopped_is_left_out(two_nodes):
+    port, nodes, logs = two_nodes
+    for number in range(6):
+        assert _get(port, f"/readyz?round={number}")[0] == 200
+    time.sleep(0.3)  # access log lines are written after the answer
+    nodes_in_turn = [_answered_by(logs, f"/readyz?round={number} ") for number in range(6)]
+    assert nodes_in_turn in ([["a"], ["b"]] * 3, [["b"], ["a"]] * 3), nodes_in_turn
+
+    stop(nodes[1])  # node b goes down: nginx retries on a, then leaves b out
+    answers = [_get(port, f"/readyz?after={number}") for number in range(6)]
+    assert [status for status, _headers, _body in answers] == [200] * 6
+    time.sleep(0.3)
+    assert all(_answered_by(logs, f"/readyz?after={number} ") == ["a"] for number in range(6))
+
+
+def _when_listening(process, port: int, path: str, headers: dict, seconds: float = 20):
+    """The first answer from a server still starting (its redirect is not followed)."""
+    deadline = time.monotonic() + seconds
+    while True:
+        try:
+            return _get(port, path, headers)
+        except OSError:
+            if process.poll() is not None or time.monotonic() > deadline:
+                raise
+            time.sleep(0.2)
+
+
+def test_the_tls_site_speaks_http2_and_plain_http_only_redirects(tmp_path):
+    openssl = shutil.which("openssl")
+    if NGINX is None or openssl is None:
+        if os.environ.get("CI"):
+            pytest.fail("CI must install nginx and openssl")
+        pytest.skip("nginx or openssl is not installed (apt-get install nginx openssl)")
+    cert, key = tmp_path / "cert.pem", tmp_path / "key.pem"
+    subprocess.run([openssl, "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "1",
+                    "-subj", "/CN=localhost", "-keyout", str(key), "-out", str(cert)],
+                   check=True, capture_output=True)
+    tls_port, http_port = free_port(), free_port()
+    conf = tmp_path / "nginx"
+    subprocess.run([sys.executable, str(ROOT / "deploy/nginx/render.py"), "--out", str(conf),
+                    "--listen", f"127.0.0.1:{tls_port}", "--http-listen",
+                    f"127.0.0.1:{http_port}", "--server-name", "localhost",
+                    "--tls-certificate", str(cert), "--tls-certificate-key", str(key),
+                    "--upstream", f"127.0.0.1:{free_port()}", "--worker-processes", "1"],
+                   check=True)
+    tmp_path.chmod(0o755)
+    nginx = [NGINX, "-p", str(conf), "-c", str(conf / "nginx.conf"),
+             "-g", "daemon off; error_log stderr;"]
+    with logged_process(nginx, tmp_path / "nginx.log", os.environ.copy(), "nginx") as web:
+        status, headers, _body = _when_listening(web, http_port, "/en/about-us/?a=1",
+                                                 {"Host": "localhost"})
+        assert status == 301 and headers["Location"] == "https://localhost/en/about-us/?a=1"
+
+        context = ssl.create_default_context(cafile=str(cert))
+        context.set_alpn_protocols(["h2", "http/1.1"])
+        with socket.create_connection(("127.0.0.1", tls_port), timeout=10) as raw, \
+                context.wrap_socket(raw, server_hostname="localhost") as secure:
+            assert secure.selected_alpn_protocol() == "h2"
+            assert secure.version() in ("TLSv1.2", "TLSv1.3")
