@@ -26,8 +26,9 @@ def _require_serialized_rollback(item):
     # next test with serialized rollback then fails to restore its own copy of them
     # (duplicate key), so which tests fail depends on the order the tests ran in.
     names = getattr(item, "fixturenames", ())
-    if "transactional_db" in names and "django_db_serialized_rollback" not in names:
-        raise pytest.UsageError(f"{item.nodeid}: a transactional_db test needs "
+    if ({"transactional_db", "live_server"} & set(names)
+            and "django_db_serialized_rollback" not in names):
+        raise pytest.UsageError(f"{item.nodeid}: a transactional_db or live_server test needs "
                                 "django_db_serialized_rollback as well")
 
 

@@ -8,7 +8,8 @@ from tests.support.processes import ROOT
 EXAMPLE = ROOT / "deploy/env.example"
 # env("NAME"), env.int("NAME"), env.db(...), os.environ["NAME"], os.environ.get("NAME")
 READ = re.compile(r"""(?:\benv(?:\.\w+)?\(|os\.environ(?:\.get\(|\[))\s*["']([A-Z][A-Z0-9_]*)""")
-TEST_ONLY = {"TEST_SMTP_PORT", "PYTEST_XDIST_WORKER"}  # read by center/settings/test.py
+# Read by center/settings/test.py only.
+TEST_ONLY = {"TEST_SMTP_PORT", "TEST_SQLITE_PATH", "PYTEST_XDIST_WORKER"}
 
 
 def _listed() -> set[str]:

@@ -89,7 +89,7 @@ def test_backup_runs_nightly_and_catches_up_after_downtime():
     assert service["ReadWritePaths"] == "/srv/center/backups"
 
 
-def test_web_start_waits_for_readyz(live_server):
+def test_web_start_waits_for_readyz(live_server, django_db_serialized_rollback):
     """The ExecStartPost check passes against a serving node and fails on a closed port."""
     command = _unit("center-web.service")["Service"]["ExecStartPost"].split()
     assert command[1:3] == ["deploy/wait_ready.py", "${WEB_BIND}"]

@@ -33,7 +33,7 @@ from center.site.demo.loader import load_demo_pages
 from center.trials import demo as trials_demo
 from center.trials.models import TrialApplication
 from tests.people.factories import PersonFactory
-from tests.support.postgres import Cluster, postgres_bin
+from tests.support.postgres import Cluster, copy_test_database, postgres_bin
 from tests.support.processes import (
     ROOT,
     free_port,
@@ -95,26 +95,6 @@ def demo_content() -> None:
     load_demo_pages()
     trials_demo.load_demo_content()
     PersonFactory(slug="ada-lovelace", name="Ada Lovelace")
-
-
-def _copy_database(cluster: Cluster, bindir: Path) -> None:
-    """Copies the tests' database, migrated already and with the demo content added by this
-    test (django CMS's migrations alone take a minute on a busy machine)."""
-    source = connection.settings_dict
-    env = {**os.environ, "PGPASSWORD": source.get("PASSWORD") or ""}
-    dump = subprocess.Popen(
-        [str(bindir / "pg_dump"), "--no-owner", "--no-privileges",
-         "-h", source.get("HOST") or "127.0.0.1", "-p", str(source.get("PORT") or 5432),
-         "-U", source.get("USER") or "postgres", source["NAME"]],
-        stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=env)
-    restore = subprocess.run(
-        [str(bindir / "psql"), "-q", "-v", "ON_ERROR_STOP=1", "-h", "127.0.0.1",
-         "-p", str(cluster.port), "-U", "postgres", "-d", "portal"],
-        stdin=dump.stdout, capture_output=True, text=True, timeout=120)
-    dump.stdout.close()
-    dumped = dump.wait(timeout=120)
-    assert dumped == 0, dump.stderr.read().decode()[-3000:]
-    assert restore.returncode == 0, restore.stderr[-3000:]
 
 
 def _django_env(cluster: Cluster, **extra) -> dict:
@@ -271,7 +251,7 @@ def _prepare(cluster: Cluster, bindir: Path) -> dict[str, float]:
             demo_content()
             took["demo"] = time.monotonic() - began
             initdb.result()
-            _copy_database(cluster, bindir)
+            copy_test_database(cluster)
         else:
             initdb.result()
             for command in (["manage.py", "migrate", "-v0"], ["-c", LOAD_DEMO]):
