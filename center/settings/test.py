@@ -30,3 +30,7 @@ CELERY_TASK_DEFAULT_QUEUE = "celery" + env("PYTEST_XDIST_WORKER", default="")
 if DATABASES["default"]["ENGINE"].endswith("sqlite3"):
     # A file, not memory, so a separate worker process can open the same test database.
     DATABASES["default"]["TEST"] = {"NAME": str(BASE_DIR / ".test-db.sqlite3")}
+
+# The router's own tests read through "replica": without DATABASE_REPLICA_URL it is the test
+# database itself, and no router is set, so nothing else reads there.
+DATABASES.setdefault("replica", {**DATABASES["default"], "TEST": {"MIRROR": "default"}})
