@@ -18,11 +18,13 @@ from contextvars import ContextVar
 from django.conf import settings
 from django.core.exceptions import MiddlewareNotUsed
 from django.db import DEFAULT_DB_ALIAS, InterfaceError, OperationalError, connection, connections
+from django.utils.cache import get_max_age, patch_cache_control
 
 REPLICA = "replica"
 PRIMARY_COOKIE = "center_primary"
 PRIMARY_COOKIE_SECONDS = 10
 REPLICA_RETRY_SECONDS = 10
+REPLICA_PAGE_SECONDS = 5  # the longest a page read from the replica is kept by any cache
 SAFE_METHODS = ("GET", "HEAD")
 # Staff and the CMS's own screens: the admin (under each language prefix), the toolbar's
 # and the structure board's endpoints, and any page opened in edit, preview or structure mode.
@@ -40,11 +42,13 @@ class RequestReads:
         self.replica_allowed = replica_allowed
         self.about_to_write = False  # the router was asked where to write (get_or_create...)
         self.wrote = False  # the primary ran an INSERT, UPDATE or DELETE
+        self.read_replica = False
 
     def read_alias(self) -> str:
         if not self.replica_allowed or self.about_to_write or self.wrote:
             return DEFAULT_DB_ALIAS
-        return REPLICA if _replica_up() else DEFAULT_DB_ALIAS
+        self.read_replica = _replica_up()
+        return REPLICA if self.read_replica else DEFAULT_DB_ALIAS
 
 
 _current: ContextVar[RequestReads | None] = ContextVar("center_request_reads", default=None)
@@ -100,6 +104,18 @@ def replica_allowed(request) -> bool:
     return not any(word in request.GET for word in PRIMARY_QUERY_WORDS)
 
 
+def _keep_briefly(response) -> None:
+    """A page read from a lagging replica may be older than the content version it is stored
+    under (the version moves when the primary commits): caches keep it only briefly, so it
+    is rendered again soon after the replica has caught up."""
+    max_age = get_max_age(response)
+    if max_age is not None and max_age > REPLICA_PAGE_SECONDS:
+        patch_cache_control(response, max_age=REPLICA_PAGE_SECONDS)
+    template = getattr(response, "front_cache_template", None)
+    if template is not None:
+        response.front_cache_template = (template[0], min(template[1], REPLICA_PAGE_SECONDS))
+
+
 class ReplicaRouter:
     """Reads where the current request may read; outside a request (workers, commands,
     migrations) always the primary. Writes and migrations only on the primary."""
@@ -136,6 +152,8 @@ class ReplicaReadsMiddleware:
                 response = self.get_response(request)
         finally:
             _current.reset(token)
+        if reads.read_replica:
+            _keep_briefly(response)
         if reads.wrote:
             response.set_cookie(PRIMARY_COOKIE, "1", max_age=PRIMARY_COOKIE_SECONDS,
                                 httponly=True, samesite="Lax",

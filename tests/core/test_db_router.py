@@ -123,3 +123,18 @@ def test_without_a_router_the_middleware_steps_aside():
     from django.core.exceptions import MiddlewareNotUsed
     with override_settings(DATABASE_ROUTERS=[]), pytest.raises(MiddlewareNotUsed):
         ReplicaReadsMiddleware(read_site)
+
+
+def cached_for_five_minutes(request):
+    response = read_site(request)
+    response["Cache-Control"] = "max-age=300, public"
+    return response
+
+
+def test_a_page_read_from_the_replica_is_kept_by_caches_only_briefly():
+    # It may be older than the content version it is stored under, while the replica lags.
+    response = served(RequestFactory().get("/en/"), cached_for_five_minutes)[1]
+    assert f"max-age={db_router.REPLICA_PAGE_SECONDS}" in response["Cache-Control"]
+    request = RequestFactory().get("/en/")
+    request.COOKIES["sessionid"] = "x"
+    assert "max-age=300" in served(request, cached_for_five_minutes)[1]["Cache-Control"]
