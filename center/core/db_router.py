@@ -40,12 +40,11 @@ class RequestReads:
 
     def __init__(self, replica_allowed: bool):
         self.replica_allowed = replica_allowed
-        self.about_to_write = False  # the router was asked where to write (get_or_create...)
         self.wrote = False  # the primary ran an INSERT, UPDATE or DELETE
         self.read_replica = False
 
     def read_alias(self) -> str:
-        if not self.replica_allowed or self.about_to_write or self.wrote:
+        if not self.replica_allowed or self.wrote:
             return DEFAULT_DB_ALIAS
         self.read_replica = _replica_up()
         return REPLICA if self.read_replica else DEFAULT_DB_ALIAS
@@ -73,10 +72,10 @@ def _replica_up() -> bool:
     return True
 
 
-def _note(flag: str) -> None:
+def _note_write() -> None:
     reads = _current.get()
     if reads is not None:
-        setattr(reads, flag, True)
+        reads.wrote = True
 
 
 def request_wrote() -> bool:
@@ -84,10 +83,16 @@ def request_wrote() -> bool:
     return reads is not None and reads.wrote
 
 
+def may_read_replica() -> bool:
+    """Whether this request reads the replica (if it is up): what it renders may lag."""
+    reads = _current.get()
+    return reads is not None and reads.replica_allowed and not reads.wrote
+
+
 def _spot_writes(execute, sql, params, many, context):
-    # Raw SQL and queryset.update() reach the primary without db_for_write being asked.
+    # Every write, whatever made it (the ORM, queryset.update(), raw SQL), is SQL run here.
     if sql.lstrip()[:8].upper().startswith(WRITES):
-        _note("wrote")
+        _note_write()
     return execute(sql, params, many, context)
 
 
@@ -125,7 +130,8 @@ class ReplicaRouter:
         return reads.read_alias() if reads is not None else DEFAULT_DB_ALIAS
 
     def db_for_write(self, model, **hints):
-        _note("about_to_write")
+        # Not itself a write: get_or_create asks this before its read (django CMS does so
+        # on every request). Writes are spotted in the SQL the primary runs.
         return DEFAULT_DB_ALIAS
 
     def allow_relation(self, obj1, obj2, **hints):

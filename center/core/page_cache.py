@@ -33,7 +33,7 @@ from djangocms_versioning import constants
 from djangocms_versioning.signals import post_version_operation
 
 from .content_version import bump_version, content_version
-from .db_router import PRIMARY_COOKIE
+from .db_router import PRIMARY_COOKIE, REPLICA_PAGE_SECONDS, may_read_replica
 
 logger = logging.getLogger(__name__)
 
@@ -200,7 +200,10 @@ def cache_public_view(view=None, *, expires=None):
         version = content_version() if serves_from_cache(request) else None
         if version is None:
             return view(request, *args, **kwargs)
-        cached_view = cache_page(content_duration(), key_prefix=f"portal.v{version}")(render)
+        seconds = content_duration()
+        if may_read_replica():  # may be older than `version` while the replica lags
+            seconds = min(seconds, REPLICA_PAGE_SECONDS)
+        cached_view = cache_page(seconds, key_prefix=f"portal.v{version}")(render)
         return cached_view(request, *args, **kwargs)
 
     return wrapper

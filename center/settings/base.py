@@ -78,10 +78,11 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "center.core.middleware.HealthCheckMiddleware",
-    # Chooses where this request reads: the replica, if any and if the request may.
-    "center.core.db_router.ReplicaReadsMiddleware",
     # Public pages stored earlier are answered here, before everything below (front_cache.py).
     "center.core.front_cache.FrontCacheMiddleware",
+    # Chooses where this request reads: the replica, if any and if the request may. Inside
+    # the front cache, which stores what it answers (a page read from the replica kept briefly).
+    "center.core.db_router.ReplicaReadsMiddleware",
     # ETags on every page, and 304 for a browser or nginx that has the page already.
     "django.middleware.http.ConditionalGetMiddleware",
     "django.middleware.security.SecurityMiddleware",

@@ -46,7 +46,7 @@ CACHES = {CACHES!r}
 WHITENOISE_USE_FINDERS = True
 '''
 OLD_TITLE, NEW_TITLE = "Spring seminar", "Autumn seminar"
-PUBLIC_PAGES = ["/en/", "/en/events/", "/zh-hans/events/"]
+PUBLIC_PAGES = ["/en/events/", "/zh-hans/events/"]  # the event's title is on both
 TRIAL = "/en/apply-for-trial/"
 STAFF, PASSWORD = "replica-staff", "replica-staff-password"
 CATCH_UP_LIMIT = 15  # s: replay, then the 5 s a replica-read page may be kept by caches
@@ -169,6 +169,7 @@ def test_public_pages_read_a_lagging_replica_while_writers_and_staff_read_the_pr
             wait_until_serving(base + "/en/events/", server, log_path)
             took["gunicorn up"] = time.monotonic() - began
             visitor = Visitor(base)
+            _page(visitor, "/en/")
             for path in PUBLIC_PAGES:
                 assert OLD_TITLE in _page(visitor, path), path
 
@@ -177,9 +178,11 @@ def test_public_pages_read_a_lagging_replica_while_writers_and_staff_read_the_pr
             _pause_replay(replica)
             _retitle_on_the_primary(primary, event)
             for _round in range(3):
-                for path in PUBLIC_PAGES[:2]:
+                _page(Visitor(base), "/en/")
+                for path in PUBLIC_PAGES:
                     body = _page(Visitor(base), path)
-                    assert OLD_TITLE in body and NEW_TITLE not in body, path
+                    assert OLD_TITLE in body and NEW_TITLE not in body, \
+                        (path, re.findall(r".{80}seminar.{80}", body, re.S))
 
             # (b) A visitor who just applied sees their own application.
             applicant = Visitor(base)
@@ -207,6 +210,7 @@ def test_public_pages_read_a_lagging_replica_while_writers_and_staff_read_the_pr
             # (d) The replica stops: public pages are read from the primary.
             replica.stop()
             stopped = time.monotonic()
+            _page(Visitor(base), "/en/")
             for path in PUBLIC_PAGES:
                 assert NEW_TITLE in _page(Visitor(base), path), path
             fallback = time.monotonic() - stopped
@@ -220,5 +224,5 @@ def test_public_pages_read_a_lagging_replica_while_writers_and_staff_read_the_pr
     assert not re.search(r'HTTP/1\.[01]" 5\d\d ', log), "a 5xx in the access log"
     print(f"\nRead replica: setup ({', '.join(f'{k} at {v:.1f}s' for k, v in took.items())}); "
           f"the change reached the public pages {caught_up:.1f}s after replay resumed; "
-          f"{len(PUBLIC_PAGES)} pages answered from the primary {fallback:.2f}s after the "
+          f"{len(PUBLIC_PAGES) + 1} pages answered from the primary {fallback:.2f}s after the "
           f"replica stopped; total {time.monotonic() - began:.1f}s")
