@@ -17,6 +17,13 @@ pytestmark = [pytest.mark.django_db(databases=["default", "replica"]),
               pytest.mark.usefixtures("replica_router")]
 
 
+@pytest.fixture(scope="module", autouse=True)
+def close_replica_connection():
+    yield
+    # Its own connection to the test database: left open, the database cannot be dropped.
+    connections["replica"].close()
+
+
 @pytest.fixture
 def replica_router():
     with override_settings(DATABASE_ROUTERS=["center.core.db_router.ReplicaRouter"]):
