@@ -2,6 +2,7 @@
 database itself here (TEST MIRROR): the queries each connection ran tell where a read went."""
 
 import pytest
+from django.contrib.auth.models import AnonymousUser
 from django.contrib.sites.models import Site
 from django.db import connections
 from django.db.utils import ConnectionHandler
@@ -9,8 +10,9 @@ from django.http import HttpResponse
 from django.test import RequestFactory, override_settings
 from django.test.utils import CaptureQueriesContext
 
-from center.core import db_router
+from center.core import db_router, front_cache
 from center.core.db_router import PRIMARY_COOKIE, ReplicaReadsMiddleware, ReplicaRouter
+from center.core.page_cache import serves_from_cache
 from tests.support.processes import free_port
 
 pytestmark = [pytest.mark.django_db(databases=["default", "replica"]),
@@ -145,3 +147,12 @@ def test_a_page_read_from_the_replica_is_kept_by_caches_only_briefly():
     request = RequestFactory().get("/en/")
     request.COOKIES["sessionid"] = "x"
     assert "max-age=300" in served(request, cached_for_five_minutes)[1]["Cache-Control"]
+
+
+@pytest.mark.parametrize("cookie, passed_through", [("", False), (f"{PRIMARY_COOKIE}=1", True)])
+def test_the_page_caches_pass_a_just_written_visitor_through(cookie, passed_through):
+    # Their next page (a thank-you or status page) must come from the primary, not a cache.
+    request = RequestFactory().get("/en/events/", HTTP_COOKIE=cookie)
+    request.user = AnonymousUser()
+    assert (front_cache._address(request) is None) is passed_through
+    assert serves_from_cache(request) is not passed_through
