@@ -24,7 +24,7 @@ REPLICA = "replica"
 PRIMARY_COOKIE = "center_primary"
 PRIMARY_COOKIE_SECONDS = 10
 REPLICA_RETRY_SECONDS = 10
-REPLICA_PAGE_SECONDS = 5  # the longest a page read from the replica is kept by any cache
+REPLICA_PAGE_SECONDS = 5  # max-age, and the apphook view cache, of a page read from the replica
 SAFE_METHODS = ("GET", "HEAD")
 # Staff and the CMS's own screens: the admin (under each language prefix), the toolbar's
 # and the structure board's endpoints, and any page opened in edit, preview or structure mode.
