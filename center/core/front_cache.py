@@ -31,6 +31,7 @@ from django.middleware.gzip import GZipMiddleware
 from django.utils.cache import get_conditional_response, get_max_age
 
 from .content_version import content_version
+from .db_router import PRIMARY_COOKIE
 from .page_cache import is_personal, serves_from_cache
 
 GZIP = re.compile(r"\bgzip\b")
@@ -38,6 +39,9 @@ LOCAL_ENTRIES = 500  # per process; a page is 4-60 KB
 # A visitor with one of these may see something personal: the toolbar (a session cookie,
 # settings.SESSION_COOKIE_NAME) or a message.
 MESSAGES_COOKIE = CookieStorage.cookie_name
+# A visitor who just wrote reads the primary for a few seconds (db_router.py): a stored page
+# may be older than what they sent.
+PERSONAL_COOKIES = (settings.SESSION_COOKIE_NAME, MESSAGES_COOKIE, PRIMARY_COOKIE)
 # Headers of one sending, not of the page: a template's are set again when it is filled in.
 PER_SENDING = ("content-length", "content-encoding", "etag")
 
@@ -91,7 +95,7 @@ _local: OrderedDict[str, Entry] = OrderedDict()
 def _address(request) -> str | None:
     """What a stored page is found by in this process; None: not for the front cache."""
     if request.method != "GET" or ("HTTP_COOKIE" in request.META and any(
-            name in request.COOKIES for name in (settings.SESSION_COOKIE_NAME, MESSAGES_COOKIE))):
+            name in request.COOKIES for name in PERSONAL_COOKIES)):
         return None
     meta = request.META
     encoding = "gzip" if GZIP.search(meta.get("HTTP_ACCEPT_ENCODING", "")) else "-"

@@ -33,6 +33,7 @@ from djangocms_versioning import constants
 from djangocms_versioning.signals import post_version_operation
 
 from .content_version import bump_version, content_version
+from .db_router import PRIMARY_COOKIE, REPLICA_PAGE_SECONDS, may_read_replica
 
 logger = logging.getLogger(__name__)
 
@@ -108,6 +109,8 @@ def connect() -> None:
 def serves_from_cache(request) -> bool:
     """Only anonymous GET/HEAD without the toolbar and without messages waiting for them."""
     if request.method not in SAFE_METHODS or request.user.is_authenticated:
+        return False
+    if PRIMARY_COOKIE in request.COOKIES:  # just wrote: their own data, from the primary
         return False
     toolbar = getattr(request, "toolbar", None)
     if toolbar is not None and (toolbar.show_toolbar or toolbar.edit_mode_active):
@@ -197,7 +200,10 @@ def cache_public_view(view=None, *, expires=None):
         version = content_version() if serves_from_cache(request) else None
         if version is None:
             return view(request, *args, **kwargs)
-        cached_view = cache_page(content_duration(), key_prefix=f"portal.v{version}")(render)
+        seconds = content_duration()
+        if may_read_replica():  # may be older than `version` while the replica lags
+            seconds = min(seconds, REPLICA_PAGE_SECONDS)
+        cached_view = cache_page(seconds, key_prefix=f"portal.v{version}")(render)
         return cached_view(request, *args, **kwargs)
 
     return wrapper

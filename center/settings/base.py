@@ -85,6 +85,9 @@ MIDDLEWARE = [
     "center.core.middleware.HealthCheckMiddleware",
     # Public pages stored earlier are answered here, before everything below (front_cache.py).
     "center.core.front_cache.FrontCacheMiddleware",
+    # Chooses where this request reads: the replica, if any and if the request may. Inside
+    # the front cache, which stores what it answers (a page read from the replica kept briefly).
+    "center.core.db_router.ReplicaReadsMiddleware",
     # ETags on every page, and 304 for a browser or nginx that has the page already.
     "django.middleware.http.ConditionalGetMiddleware",
     "django.middleware.security.SecurityMiddleware",
@@ -157,6 +160,17 @@ if "postgresql" in DATABASES["default"]["ENGINE"]:
     # that crosses jit_above_cost; compiling it took 230 ms for a 0.1 ms query.
     options = DATABASES["default"].setdefault("OPTIONS", {})
     options["options"] = " ".join(filter(None, [options.get("options", ""), "-c jit=off"]))
+# A read replica (README "Read replica"): anonymous public reads go there, everything else
+# to the primary (center/core/db_router.py). Its tests read the primary's test database.
+if env("DATABASE_REPLICA_URL", default=""):
+    DATABASES["replica"] = {
+        **DATABASES["default"], **env.db("DATABASE_REPLICA_URL"),
+        "TEST": {"MIRROR": "default"},
+        "OPTIONS": {**DATABASES["default"].get("OPTIONS", {}),
+                    # A replica that cannot be reached is given up quickly: reads fall back.
+                    "connect_timeout": 2},
+    }
+    DATABASE_ROUTERS = ["center.core.db_router.ReplicaRouter"]
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 CACHES = {"default": env.cache_url("CACHE_URL", default="locmemcache://")}

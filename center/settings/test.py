@@ -32,3 +32,7 @@ if DATABASES["default"]["ENGINE"].endswith("sqlite3"):
     # TEST_SQLITE_PATH: a test that runs a pytest of its own gives it another file.
     DATABASES["default"]["TEST"] = {
         "NAME": env("TEST_SQLITE_PATH", default=str(BASE_DIR / ".test-db.sqlite3"))}
+
+# The router's own tests read through "replica": without DATABASE_REPLICA_URL it is the test
+# database itself, and no router is set, so nothing else reads there.
+DATABASES.setdefault("replica", {**DATABASES["default"], "TEST": {"MIRROR": "default"}})
