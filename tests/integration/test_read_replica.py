@@ -26,7 +26,7 @@ from center.core.db_router import PRIMARY_COOKIE
 from center.events.models import Event
 from tests.events.factories import EventFactory
 from tests.integration.test_database_restart import Visitor, _django_env, _hidden, _prepare
-from tests.support.postgres import Cluster, postgres_bin
+from tests.support.postgres import PRIMARY_SETTINGS, Cluster, postgres_bin, start_replica
 from tests.support.processes import (
     ROOT,
     free_port,
@@ -54,7 +54,7 @@ CATCH_UP_LIMIT = 15  # s: replay, then the 5 s a replica-read page may be kept b
 
 class Primary(Cluster):
     def start(self, *settings: str):
-        super().start("-c wal_level=replica", "-c max_wal_senders=4", *settings)
+        super().start(*PRIMARY_SETTINGS, *settings)
 
 
 def _sql(cluster: Cluster, statement: str, params=()):
@@ -142,18 +142,14 @@ def test_public_pages_read_a_lagging_replica_while_writers_and_staff_read_the_pr
     began = time.monotonic()
     event = EventFactory(slug="seminar", title=OLD_TITLE)
     get_user_model().objects.create_superuser(STAFF, "staff@example.org", PASSWORD)
-    for folder in ("primary", "replica"):
-        (tmp_path / folder).mkdir()
+    (tmp_path / "primary").mkdir()
     primary = Primary(bindir, tmp_path / "primary")
-    replica = Cluster(bindir, tmp_path / "replica")
+    replica = None
     took = {}
     try:
         _prepare(primary, bindir)  # initdb, start, the tests' database with the content
         took["primary"] = time.monotonic() - began
-        replica.run("pg_basebackup", "-h", "127.0.0.1", "-p", str(primary.port),
-                    "-U", "postgres", "-D", str(replica.data), "-R", "-X", "stream",
-                    "-c", "fast", "--no-sync", timeout=120)
-        replica.start("-c hot_standby=on")
+        replica = start_replica(primary, tmp_path / "replica")
         took["replica"] = time.monotonic() - began
 
         (tmp_path / "replica_settings.py").write_text(SETTINGS_MODULE)
@@ -216,9 +212,10 @@ def test_public_pages_read_a_lagging_replica_while_writers_and_staff_read_the_pr
             fallback = time.monotonic() - stopped
         log = log_path.read_text()
     finally:
-        replica.stop()
+        if replica is not None:
+            replica.stop()
+            replica.cleanup()
         primary.stop()
-        replica.cleanup()
         primary.cleanup()
 
     assert not re.search(r'HTTP/1\.[01]" 5\d\d ', log), "a 5xx in the access log"

@@ -92,7 +92,7 @@ def copy_test_database(cluster: Cluster, database: str = "portal") -> None:
 
 # What a primary needs for a streaming replica (PostgreSQL's defaults allow it from 10 on;
 # said here so the test does not depend on them).
-PRIMARY_SETTINGS = ("-c wal_level=replica", "-c max_wal_senders=5")
+PRIMARY_SETTINGS = ("-c wal_level=replica", "-c max_wal_senders=4")
 
 
 def start_replica(primary: Cluster, folder: Path) -> Cluster:
@@ -101,6 +101,7 @@ def start_replica(primary: Cluster, folder: Path) -> Cluster:
     folder.mkdir(parents=True, exist_ok=True)
     replica = Cluster(primary.bindir, folder, database=primary.url.rsplit("/", 1)[1])
     replica.run("pg_basebackup", "-h", "127.0.0.1", "-p", str(primary.port), "-U", "postgres",
-                "-D", str(replica.data), "-R", "-X", "stream", "--no-sync", timeout=120)
+                "-D", str(replica.data), "-R", "-X", "stream", "-c", "fast", "--no-sync",
+                timeout=120)  # -c fast: a checkpoint now, not at the next scheduled one
     replica.start("-c hot_standby=on")
     return replica
